@@ -1,0 +1,2 @@
+// The benchmark workspace: shared helpers for modules under benchmarks/.
+export * from './benchmark';

@@ -1,0 +1,76 @@
+// The shape of interline.yaml; every key can also come from the environment (see load-config.ts).
+import { Type } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+
+export const ConnectorEntrySchema = Type.Object(
+  {
+    use: Type.Optional(Type.String({ description: 'connector package or built-in id; defaults to the entry name' })),
+    simulator: Type.Optional(Type.Boolean({ description: 'start the connector simulator on loopback and point the connector at it' })),
+    config: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    circuit: Type.Optional(
+      Type.Object({ failureThreshold: Type.Optional(Type.Integer({ minimum: 1 })), cooldownMs: Type.Optional(Type.Integer({ minimum: 100 })) }, { additionalProperties: false }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const ConfigSchema = Type.Object(
+  {
+    runtime: Type.Optional(
+      Type.Object(
+        {
+          dataDir: Type.Optional(Type.String({ description: 'where the embedded journal and local keys live' })),
+          transport: Type.Optional(Type.String({ description: 'memory | amqp://… | kafka://…' })),
+          journal: Type.Optional(Type.String({ description: 'pglite | postgres://…' })),
+          cache: Type.Optional(Type.String({ description: 'memory | redis://…' })),
+          role: Type.Optional(Type.Union([Type.Literal('all'), Type.Literal('api'), Type.Literal('worker')])),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    server: Type.Optional(
+      Type.Object(
+        {
+          host: Type.Optional(Type.String()),
+          port: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535 })),
+          bodyLimitBytes: Type.Optional(Type.Integer({ minimum: 1024 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    auth: Type.Optional(
+      Type.Object(
+        {
+          jwksUrl: Type.Optional(Type.String({ format: 'uri' })),
+          issuer: Type.Optional(Type.String()),
+          audience: Type.Optional(Type.String()),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    routes: Type.Optional(Type.String({ description: 'folder of route files' })),
+    mappings: Type.Optional(Type.String({ description: 'the mappings workspace folder' })),
+    logLevel: Type.Optional(Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)))),
+    connectors: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z][a-z0-9-]*$' }), ConnectorEntrySchema)),
+  },
+  { additionalProperties: false },
+);
+
+export type ConfigFile = Static<typeof ConfigSchema>;
+
+/** The configuration after defaults, environment and path resolution. */
+export interface HubConfig {
+  file: string | null;
+  baseDir: string;
+  dataDir: string;
+  transport: string;
+  journal: string;
+  cache: string;
+  role: 'all' | 'api' | 'worker';
+  server: { host: string; port: number; bodyLimitBytes: number };
+  auth: { jwksUrl?: string; issuer?: string; audience?: string };
+  routesDir: string;
+  mappingsDir: string;
+  logLevel: string;
+  connectors: NonNullable<ConfigFile['connectors']>;
+}

@@ -1,0 +1,3 @@
+// Building blocks every connector's simulator shares.
+export * from './faults';
+export * from './control';

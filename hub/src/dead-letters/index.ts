@@ -1,0 +1,3 @@
+// Dead letters: replay (with edits) and discard, audited.
+export * from './dead-letter-service';
+export * from './json-patch';

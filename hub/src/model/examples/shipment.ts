@@ -1,0 +1,105 @@
+// Shipment examples: fixtures for tests and samples for the API docs.
+import type { Shipment } from '../shipment';
+
+const RHEINPHARMA = '0195a1c2-7b1e-7c4e-9a51-3f2d8e6b1a01';
+const HUDSON = '0195a1c2-7b1e-7c4e-9a51-3f2d8e6b1a02';
+const SKYBRIDGE = '0195a1c2-7b1e-7c4e-9a51-3f2d8e6b1a03';
+
+export const shipmentExamples: Shipment[] = [
+  {
+    id: '0195a1d0-1111-7a00-8000-000000000001',
+    waybill: { type: 'direct', number: '020-12345675' },
+    shipper: { partyId: RHEINPHARMA },
+    consignee: { partyId: HUDSON },
+    agent: { partyId: SKYBRIDGE },
+    origin: 'FRA',
+    destination: 'JFK',
+    pieces: [
+      {
+        id: '0195a1d0-1111-7a00-8000-0000000000a1',
+        count: 2,
+        grossWeightKg: 310.5,
+        dimensions: { lengthCm: 120, widthCm: 80, heightCm: 110 },
+        volumeM3: 2.112,
+        goodsDescription: 'Vaccines in active containers',
+        hsCode: '300241',
+        specialHandlingCodes: ['PIL', 'ACT', 'CRT'],
+        packagingType: 'PX',
+        stackable: false,
+      },
+      {
+        id: '0195a1d0-1111-7a00-8000-0000000000a2',
+        count: 4,
+        grossWeightKg: 48,
+        dimensions: { lengthCm: 60, widthCm: 40, heightCm: 40 },
+        volumeM3: 0.384,
+        goodsDescription: 'Data loggers and documents',
+        hsCode: '902519',
+      },
+    ],
+    totals: { pieceCount: 6, grossWeightKg: 358.5, volumeM3: 2.496, chargeableWeightKg: 416 },
+    goodsDescription: 'Pharmaceuticals, temperature controlled +2/+8 °C',
+    specialHandlingCodes: ['PIL', 'ACT', 'EAW'],
+    declaredValueForCustoms: { amountMinor: 18_500_000, currency: 'EUR' },
+    chargesPayment: 'prepaid',
+    bookingId: '0195a1e0-2222-7b00-8000-000000000001',
+    customerReference: 'RP-EXP-2025-0311',
+    status: 'booked',
+    createdAt: '2025-03-11T08:12:00Z',
+    updatedAt: '2025-03-11T09:40:27Z',
+  },
+  {
+    id: '0195a1d0-1111-7a00-8000-000000000002',
+    waybill: { type: 'house', number: '020-86753096', houseNumber: 'SKB25000417' },
+    shipper: {
+      // A shipper known only from the forwarder's house waybill: embedded so connectors need no lookup.
+      partyId: '0195a1c2-7b1e-7c4e-9a51-3f2d8e6b1a06',
+      party: {
+        id: '0195a1c2-7b1e-7c4e-9a51-3f2d8e6b1a06',
+        roles: ['shipper'],
+        type: 'organization',
+        name: 'Werkzeugbau Taunus GmbH',
+        taxIds: [{ scheme: 'EORI', value: 'DE5566778899001', countryCode: 'DE' }],
+        addresses: [{ lines: ['Industriestraße 12'], city: 'Usingen', postalCode: '61250', countryCode: 'DE' }],
+        contacts: [{ name: 'Versand', role: 'dangerous-goods', phone: '+49 6081 555 20' }],
+        active: true,
+        createdAt: '2025-03-12T13:05:44+01:00',
+      },
+    },
+    agent: { partyId: SKYBRIDGE },
+    consignee: { partyId: HUDSON },
+    origin: 'FRA',
+    destination: 'ORD',
+    pieces: [
+      {
+        id: '0195a1d0-1111-7a00-8000-0000000000b1',
+        count: 12,
+        grossWeightKg: 264,
+        dimensions: { lengthCm: 50, widthCm: 40, heightCm: 35 },
+        volumeM3: 0.84,
+        goodsDescription: 'Power tools with lithium-ion batteries packed with equipment',
+        hsCode: '84672110',
+        specialHandlingCodes: ['ELI'],
+        packagingType: 'CT',
+      },
+      {
+        id: '0195a1d0-1111-7a00-8000-0000000000b2',
+        count: 1,
+        grossWeightKg: 85,
+        volumeM3: 0.2,
+        goodsDescription: 'Isopropanol cleaning fluid',
+        hsCode: '290512',
+        specialHandlingCodes: ['DGR', 'RFL', 'CAO'],
+        dangerousGoods: [{ unNumber: 'UN1219', properShippingName: 'Isopropanol', hazardClass: '3', packingGroup: 'II', netQuantity: '60 L' }],
+      },
+    ],
+    totals: { pieceCount: 13, grossWeightKg: 349, volumeM3: 1.04, chargeableWeightKg: 349 },
+    goodsDescription: 'Consolidated tools and cleaning supplies',
+    specialHandlingCodes: ['ELI', 'DGR', 'RFL', 'CAO'],
+    declaredValueForCarriage: { amountMinor: 2_450_000, currency: 'USD' },
+    declaredValueForCustoms: { amountMinor: 2_450_000, currency: 'USD' },
+    chargesPayment: 'collect',
+    status: 'booking-requested',
+    createdAt: '2025-03-12T13:05:44+01:00',
+  },
+];

@@ -1,0 +1,3 @@
+// Logs and metrics.
+export * from './logger';
+export * from './metrics';

@@ -1,0 +1,147 @@
+// The hub's front door: every input is journaled before anything else happens — accepted
+// messages with the routes they go to, rejected input as a dead letter that support can fix.
+import { normalizeEnvelope, parseJson, uuidv7 } from '../envelope';
+import type { Envelope } from '../envelope';
+import { describeError } from '../errors';
+import type { Journal, SqlExecutor, AttemptError } from '../journal';
+import type { Route, RouteStep } from '../routing/route';
+import type { DeliveryJob, Transport } from '../transport';
+import type { HubMetrics } from '../observability/metrics';
+import type { Logger } from '../observability/logger';
+
+export type IngressResult =
+  | { status: 'accepted'; id: string; routes: string[] }
+  /** The same message id was accepted before: nothing new happens (idempotent ingress). */
+  | { status: 'duplicate'; id: string }
+  | { status: 'rejected'; id: string; error: AttemptError };
+
+export interface RouteMatcher {
+  /** Routes for the envelope; `failures` are routes whose predicate could not be evaluated. */
+  match(envelope: Envelope): Promise<{ routes: Route[]; failures: Array<{ route: Route; error: unknown }> }>;
+}
+
+export interface IngressDeps {
+  journal: Journal;
+  transport: Transport;
+  matcher: () => RouteMatcher;
+  /** Throws UnknownEventTypeError for a type outside the catalog. */
+  assertKnownType(type: string): void;
+  metrics: HubMetrics;
+  logger: Logger;
+}
+
+export function queueFor(routeId: string): string {
+  return `route.${routeId}`;
+}
+
+export function orderingKey(route: Route, envelope: Pick<Envelope, 'partitionkey' | 'subject'>): string | undefined {
+  if (route.orderingKey === 'none') return undefined;
+  return (route.orderingKey === 'subject' ? envelope.subject : envelope.partitionkey) ?? undefined;
+}
+
+export function firstConnector(route: Route): string | null {
+  return route.steps.find((s): s is Extract<RouteStep, { kind: 'to' }> => s.kind === 'to')?.connector ?? null;
+}
+
+export class Ingress {
+  constructor(private readonly deps: IngressDeps) {}
+
+  /** Bytes from the wire (HTTP body, file): parse, check, journal, route. */
+  async submitRaw(raw: string): Promise<IngressResult> {
+    let value: unknown;
+    try {
+      value = parseJson(raw, 'message');
+    } catch (error) {
+      return this.reject(null, raw, error);
+    }
+    return this.submit(value, raw);
+  }
+
+  /** An already parsed value that should be a CloudEvents envelope. */
+  async submit(value: unknown, raw?: string): Promise<IngressResult> {
+    let envelope: Envelope;
+    try {
+      envelope = normalizeEnvelope(value);
+    } catch (error) {
+      // Keep the input as text: a half-valid envelope must not leak odd values into indexed columns.
+      return this.reject(null, raw ?? safeStringify(value), error, 'malformed');
+    }
+    try {
+      this.deps.assertKnownType(envelope.type);
+    } catch (error) {
+      return this.reject(envelope, null, error);
+    }
+    const jobs: DeliveryJob[] = [];
+    const matched = await this.deps.matcher().match(envelope);
+    const routes = matched.routes;
+    const inserted = await this.deps.journal.sql.transaction(async (tx) => this.journalAccepted(tx, envelope, matched, jobs));
+    if (!inserted) return { status: 'duplicate', id: envelope.id };
+    this.deps.metrics.messagesReceived.inc({ type: envelope.type, outcome: 'accepted' });
+    await this.dispatch(jobs);
+    return { status: 'accepted', id: envelope.id, routes: routes.map((r) => r.id) };
+  }
+
+  /** Accept events emitted by a step inside the step's transaction; rejected ones are journaled too. */
+  async acceptWithin(tx: SqlExecutor, envelopes: Envelope[]): Promise<DeliveryJob[]> {
+    const jobs: DeliveryJob[] = [];
+    for (const envelope of envelopes) {
+      try {
+        this.deps.assertKnownType(envelope.type);
+      } catch (error) {
+        await this.deps.journal.insertRejected(tx, { id: uuidv7(), envelope, raw: null, error: describeError(error) });
+        continue;
+      }
+      await this.journalAccepted(tx, envelope, await this.deps.matcher().match(envelope), jobs);
+    }
+    return jobs;
+  }
+
+  async dispatch(jobs: DeliveryJob[]): Promise<void> {
+    for (const job of jobs) await this.deps.transport.publish(queueFor(job.routeId), job);
+  }
+
+  private async journalAccepted(
+    tx: SqlExecutor,
+    envelope: Envelope,
+    matched: Awaited<ReturnType<RouteMatcher['match']>>,
+    jobs: DeliveryJob[],
+  ): Promise<boolean> {
+    const { routes, failures } = matched;
+    const inserted = await this.deps.journal.insertAccepted(
+      tx,
+      envelope,
+      [...routes, ...failures.map((f) => f.route)].map((route) => ({ routeId: route.id, connector: firstConnector(route) })),
+    );
+    if (!inserted) return false;
+    for (const route of routes) jobs.push({ messageId: envelope.id, routeId: route.id, key: orderingKey(route, envelope) });
+    // A predicate that cannot be evaluated dead-letters its own route only; the others proceed.
+    for (const failure of failures) {
+      const described = describeError(failure.error);
+      await this.deps.journal.recordFailureWithin(tx, envelope.id, failure.route.id, 'dead', 1, {
+        errorClass: described.errorClass,
+        message: described.message,
+        step: 'from.when',
+      });
+    }
+    return true;
+  }
+
+  private async reject(envelope: Envelope | null, raw: string | null, error: unknown, forceClass?: 'malformed'): Promise<IngressResult> {
+    const described = describeError(error);
+    const failure: AttemptError = { errorClass: forceClass ?? described.errorClass, message: described.message, step: 'ingress' };
+    if (Object.keys(described.details).length > 0) failure.details = described.details;
+    const id = uuidv7();
+    await this.deps.journal.sql.transaction((tx) => this.deps.journal.insertRejected(tx, { id, envelope, raw, error: failure }));
+    this.deps.metrics.messagesReceived.inc({ type: envelope?.type ?? 'unknown', outcome: 'rejected' });
+    this.deps.logger.warn({ messageId: id, errorClass: failure.errorClass }, `input rejected and journaled as dead letter ${id}: ${failure.message}`);
+    return { status: 'rejected', id, error: failure };
+  }
+}
+
+function safeStringify(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}

@@ -1,0 +1,18 @@
+// Tests run from TypeScript sources through SWC (no type-check here: `npm run typecheck` does that).
+// The "@interline/source" export condition makes workspace imports resolve to src/, not dist/.
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  testEnvironmentOptions: { customExportConditions: ['@interline/source', 'node', 'require', 'default'] },
+  roots: ['<rootDir>/hub', '<rootDir>/connectors', '<rootDir>/mappings', '<rootDir>/cli', '<rootDir>/bench'],
+  testMatch: ['**/test/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
+  transform: {
+    '^.+\\.(t|j)s$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  // jose ships ESM only; SWC turns it into CommonJS for the test runtime.
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  testTimeout: 30000,
+  maxWorkers: 2,
+};
