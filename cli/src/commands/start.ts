@@ -1,6 +1,6 @@
 // `interline start`: run the hub from interline.yaml until SIGTERM/SIGINT, then drain and exit.
 import type { Command } from 'commander';
-import { loadConfig, startRuntime } from '@interline/hub';
+import { CliError } from '../errors';
 
 export function registerStart(program: Command): void {
   program
@@ -13,8 +13,17 @@ export function registerStart(program: Command): void {
       const env = { ...process.env };
       if (options.role) env.INTERLINE_ROLE = options.role;
       if (options.port) env.INTERLINE_PORT = options.port;
-      const config = loadConfig({ ...(options.config ? { file: options.config } : {}), env });
-      const running = await startRuntime(config);
+      // Loaded here, not at the top: other commands should not pay for loading the whole hub.
+      const { HubError, loadConfig, startRuntime } = await import('@interline/hub');
+      let running;
+      let config;
+      try {
+        config = loadConfig({ ...(options.config ? { file: options.config } : {}), env });
+        running = await startRuntime(config);
+      } catch (error) {
+        if (error instanceof HubError) throw new CliError(`cannot start: ${error.message}`);
+        throw error;
+      }
       const connectors = running.hub.connectors.list().map((c) => `${c.name}${c.simulator ? ` (simulator ${c.simulator.baseUrl})` : ''}`);
       process.stderr.write(
         `Interline hub ready on ${running.url} — ${running.routes.length} routes, connectors: ${connectors.join(', ') || 'none'}; journal ${config.journal === 'pglite' ? config.dataDir : config.journal}. Stop with Ctrl-C.\n`,

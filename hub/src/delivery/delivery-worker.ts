@@ -101,6 +101,13 @@ export class DeliveryWorker {
         } catch (thrown) {
           const failure = toAttemptError(thrown);
           const retryAfterMs = retryHint(thrown);
+          if (failure.errorClass === 'circuit-open' && Date.now() - receivedAt < route.retry.maxAgeMs) {
+            // Nothing was sent: waiting for the breaker does not use up the route's attempts.
+            attempt -= 1;
+            await journal.recordFailure(job.messageId, job.routeId, 'retrying', attempt, failure, new Date(Date.now() + (retryAfterMs ?? 1000)));
+            await this.wait(Math.max(retryAfterMs ?? 1000, 10), slot);
+            continue;
+          }
           const decision = RETRYABLE_CLASSES.has(failure.errorClass)
             ? decideRetry(route.retry, { attempt, receivedAt, now: Date.now(), retryAfterMs })
             : ({ retry: false, reason: `${failure.errorClass} error: not retried` } as const);

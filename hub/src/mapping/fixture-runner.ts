@@ -157,7 +157,11 @@ export async function readMappingCases(rootDir: string, mappingId: string): Prom
  * Append a case to the mapping's `.cases.json` (created if missing). The write goes to a temp file
  * renamed over the original, so a crash never leaves half a file. Returns the file written.
  */
-export async function captureCase(rootDir: string, mappingId: string, caseName: string, input: unknown, expected: unknown): Promise<string> {
+/**
+ * Append a case to a mapping's .cases.json: with the expected output, or — for input the mapping
+ * rightly refuses — `{ error }`, the text its error must contain.
+ */
+export async function captureCase(rootDir: string, mappingId: string, caseName: string, input: unknown, expected: unknown, options: { error?: string } = {}): Promise<string> {
   const file = casesFilePath(rootDir, mappingId);
   const [connector = '', name = ''] = mappingId.split('/');
   const dir = path.join(rootDir, 'src', connector);
@@ -165,13 +169,13 @@ export async function captureCase(rootDir: string, mappingId: string, caseName: 
     throw new ConfigError(`cannot capture a case for '${mappingId}': neither ${name}.mapping.ts nor ${name}.jsonata exists in ${dir}`);
   }
   if (caseName.trim().length === 0) throw new ConfigError(`cannot capture a case for '${mappingId}': the case needs a name`);
-  if (expected === undefined) throw new ConfigError(`cannot capture case '${caseName}' for '${mappingId}': the expected output is missing`);
+  if (expected === undefined && options.error === undefined) throw new ConfigError(`cannot capture case '${caseName}' for '${mappingId}': the expected output is missing`);
 
   const cases = await readMappingCases(rootDir, mappingId);
   if (cases.some((existing) => existing.name === caseName)) {
     throw new ConfigError(`case '${caseName}' already exists in ${file}; choose another name or edit the existing case`, { file });
   }
-  cases.push({ name: caseName, input, expected });
+  cases.push(options.error !== undefined ? { name: caseName, input, error: options.error } : { name: caseName, input, expected });
   let text: string;
   try {
     text = `${JSON.stringify(cases, null, 2)}\n`;

@@ -48,8 +48,9 @@ export const MoneySchema = moneyObject(
 );
 export type Money = Static<typeof MoneySchema>;
 
-export function money(description: string) {
-  return { ...MoneySchema, description };
+export function money(description: string): typeof MoneySchema {
+  // Spread loses TypeBox's symbol-keyed type, which declaration output cannot name: restate it.
+  return { ...MoneySchema, description } as typeof MoneySchema;
 }
 
 /** Money that must be more than zero: what is charged or refunded. */

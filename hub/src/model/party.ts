@@ -87,8 +87,8 @@ export const PartyRefSchema = Type.Object(
 );
 export type PartyRef = Static<typeof PartyRefSchema>;
 
-export function partyRef(description: string) {
-  return { ...PartyRefSchema, description };
+export function partyRef(description: string): typeof PartyRefSchema {
+  return { ...PartyRefSchema, description } as typeof PartyRefSchema;
 }
 
 export { partyExamples } from './examples/party';

@@ -1,0 +1,3 @@
+// Test helpers for connector authors: the contract kit and the hub it runs against.
+export * from './connector-contract';
+export * from './contract-hub';
