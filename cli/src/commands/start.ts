@@ -1,4 +1,5 @@
 // `interline start`: run the hub from interline.yaml until SIGTERM/SIGINT, then drain and exit.
+import path from 'node:path';
 import type { Command } from 'commander';
 import { CliError } from '../errors';
 
@@ -19,7 +20,8 @@ export function registerStart(program: Command): void {
       let config;
       try {
         config = loadConfig({ ...(options.config ? { file: options.config } : {}), env });
-        running = await startRuntime(config);
+        // Built-in connectors are dependencies of this package: resolve them from here too.
+        running = await startRuntime(config, { connectorSearchDirs: [path.resolve(__dirname, '..', '..')] });
       } catch (error) {
         if (error instanceof HubError) throw new CliError(`cannot start: ${error.message}`);
         throw error;

@@ -38,18 +38,27 @@ function isDefinition(value: unknown): value is ConnectorDefinition<TObject, unk
   return Boolean(candidate && typeof candidate.id === 'string' && candidate.operations && typeof candidate.connect === 'function');
 }
 
-/** Finds a connector definition in an npm package: its default export or any exported definition. */
-export function resolveFromPackages(fromDir: string): DefinitionResolver {
-  const requireFrom = createRequire(path.join(fromDir, 'package.json'));
+/**
+ * Finds a connector definition in an npm package (its default export or any exported definition),
+ * resolving the package from each folder in turn: the project first, then the CLI's own install.
+ */
+export function resolveFromPackages(...fromDirs: string[]): DefinitionResolver {
+  const requirers = fromDirs.map((dir) => createRequire(path.join(dir, 'package.json')));
   return (use, instance) => {
     const packageName = use.includes('/') || use.startsWith('@') ? use : `@interline/connector-${use}`;
-    let mod: Record<string, unknown>;
-    try {
-      mod = requireFrom(packageName) as Record<string, unknown>;
-    } catch (error) {
-      throw new ConfigError(
-        `connector '${instance}': cannot load package '${packageName}' (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); install it or fix 'use' under connectors.${instance} in interline.yaml`,
-      );
+    let mod: Record<string, unknown> | undefined;
+    let lastError: unknown;
+    for (const requireFrom of requirers) {
+      try {
+        mod = requireFrom(packageName) as Record<string, unknown>;
+        break;
+      } catch (error) {
+        lastError = error;
+      }
+    }
+    if (!mod) {
+      const reason = lastError instanceof Error ? lastError.message.split('\n')[0] : String(lastError);
+      throw new ConfigError(`connector '${instance}': cannot load package '${packageName}' (${reason}); install it or fix 'use' under connectors.${instance} in interline.yaml`);
     }
     const found = [mod.default, ...Object.values(mod)].find(isDefinition);
     if (!found) throw new ConfigError(`connector '${instance}': package '${packageName}' exports no connector definition (defineConnector)`);

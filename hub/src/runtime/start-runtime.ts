@@ -38,6 +38,8 @@ export interface RunningHub {
 export interface StartOptions {
   logger?: Logger;
   resolveConnector?: DefinitionResolver;
+  /** Extra folders to resolve connector packages from (after the config's folder), e.g. the CLI's install. */
+  connectorSearchDirs?: string[];
   /** Use an in-memory journal (tests); otherwise config.journal decides. */
   inMemoryJournal?: boolean;
 }
@@ -79,7 +81,7 @@ export async function startRuntime(config: HubConfig, options: StartOptions = {}
     pure: pureStepServices(mappings),
     assertKnownType: assertKnownEventType,
     connectors: config.connectors,
-    resolveConnector: options.resolveConnector ?? resolveFromPackages(config.baseDir),
+    resolveConnector: options.resolveConnector ?? resolveFromPackages(config.baseDir, ...(options.connectorSearchDirs ?? [])),
     logger,
     role: config.role,
   });
