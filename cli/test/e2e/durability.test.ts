@@ -55,7 +55,7 @@ describe('durability of the embedded runtime', () => {
     const first = await startHubProcess(dir, env);
     const token = await issueLocalToken({ dataDir: env.INTERLINE_DATA_DIR, role: 'admin', subject: 'e2e' });
     const total = 600;
-    const ids = Array.from({ length: total }, () => randomUUID());
+    const ids: string[] = Array.from({ length: total }, () => randomUUID());
     const accepted = new Set<string>();
     const sending = (async () => {
       for (let i = 0; i < ids.length; i += 20) {
@@ -75,7 +75,7 @@ describe('durability of the embedded runtime', () => {
 
     const second = await startHubProcess(dir, env);
     try {
-      const effectIds = (state: HttpSimulatorState): Set<string> => new Set(state.effects.map((e) => String(e.idempotencyKey).split(':')[0]));
+      const effectIds = (state: HttpSimulatorState): Set<string> => new Set(state.effects.map((e) => String(e.idempotencyKey).split(':')[0] ?? ''));
       await waitFor(async () => [...accepted].every((id) => effectIds(sink.inspect()).has(id)), 120_000, 'every accepted message delivered');
       const state = sink.inspect();
       const perMessage = new Map<string, number>();

@@ -7,7 +7,7 @@ import { decideRetry } from './retry-policy';
 import { KeyedExecutor } from './keyed-executor';
 import type { Slot } from './keyed-executor';
 import { RETRYABLE_CLASSES, describeError } from '../errors';
-import type { Journal, DeliveryContext, AttemptError, SqlExecutor } from '../journal';
+import type { Journal, DeliveryContext, AttemptError, AcceptIntent, StepIntent, WriteResult } from '../journal';
 import { bindingStore } from '../journal';
 import type { HandlerOutcome, ReceivedJob } from '../transport';
 import type { ConnectorHost } from '../connector/connector-host';
@@ -25,9 +25,16 @@ export interface WorkerServices {
   logger: Logger;
   route(id: string): Route | undefined;
   pure: Pick<StepServices, 'validate' | 'hasMapping' | 'map' | 'evaluate'>;
-  /** Journal events a step emitted in the step's own transaction; returns the jobs to publish after commit. */
-  acceptEmitted(tx: SqlExecutor, envelopes: Envelope[]): Promise<DeliveryJob[]>;
+  /** Plan events a step emitted: intents journaled with the step's outcome, jobs published after commit. */
+  planEmitted(envelopes: Envelope[]): Promise<{ accepts: AcceptIntent[]; jobsFor(insertedIds: string[]): DeliveryJob[] }>;
   dispatch(jobs: DeliveryJob[]): Promise<void>;
+}
+
+/** What an attempt has done but not yet journaled. */
+interface PendingWrites {
+  steps: StepIntent[];
+  emitted: AcceptIntent[];
+  jobsFor: Array<(insertedIds: string[]) => DeliveryJob[]>;
 }
 
 class ShutdownInterrupt extends Error {
@@ -90,15 +97,20 @@ export class DeliveryWorker {
     try {
       for (;;) {
         attempt += 1;
+        const pending: PendingWrites = { steps: [], emitted: [], jobsFor: [] };
         try {
-          const result = await runSteps(route, envelope, this.stepServices(route, context, envelope, attempt));
+          const result = await runSteps(route, envelope, this.stepServices(route, context, envelope, attempt, pending));
           const outcome = result.remainingItems === 0 ? 'filtered' : 'delivered';
-          await journal.finishDelivery(job.messageId, job.routeId, outcome, attempt);
+          // The last steps' outcomes, what they emitted and the final status: one group-committed write.
+          const written = await journal.writer.submit({ kind: 'finish', messageId: job.messageId, routeId: job.routeId, status: outcome, attempt, steps: pending.steps, emitted: pending.emitted });
+          await this.dispatchEmitted(pending, written);
           metrics.deliveries.inc({ route: route.id, connector, outcome });
           metrics.deliveryDuration.observe({ route: route.id }, (Date.now() - receivedAt) / 1000);
           log.debug({ attempt, outcome }, `delivery ${outcome}`);
           return { kind: 'ack' };
         } catch (thrown) {
+          // Steps that succeeded before the failure are recorded first: a retry must not redo them.
+          if (pending.steps.length > 0) await this.dispatchEmitted(pending, await journal.writer.submit({ kind: 'steps', steps: pending.steps, emitted: pending.emitted }));
           const failure = toAttemptError(thrown);
           const retryAfterMs = retryHint(thrown);
           if (failure.errorClass === 'circuit-open' && Date.now() - receivedAt < route.retry.maxAgeMs) {
@@ -146,7 +158,13 @@ export class DeliveryWorker {
     await slot.resume();
   }
 
-  private stepServices(route: Route, context: DeliveryContext, envelope: Envelope, attempt: number): StepServices {
+  private async dispatchEmitted(pending: PendingWrites, written: WriteResult): Promise<void> {
+    const inserted = 'emittedInserted' in written ? written.emittedInserted : [];
+    const jobs = pending.jobsFor.flatMap((jobsFor) => jobsFor(inserted));
+    if (jobs.length > 0) await this.services.dispatch(jobs);
+  }
+
+  private stepServices(route: Route, context: DeliveryContext, envelope: Envelope, attempt: number, pending: PendingWrites): StepServices {
     const { journal, connectors } = this.services;
     const messageId = context.message.id;
     return {
@@ -177,12 +195,14 @@ export class DeliveryWorker {
             },
           },
         });
-        const jobs: DeliveryJob[] = [];
-        await journal.recordStepDone(messageId, route.id, stepKey, result ?? null, async (tx) => {
-          if (emitted.length > 0) jobs.push(...(await this.services.acceptEmitted(tx, emitted)));
-        });
+        // Recorded with the delivery's outcome (or before its failure), in one group-committed write.
+        pending.steps.push({ messageId, routeId: route.id, stepKey, result: result ?? null });
+        if (emitted.length > 0) {
+          const plan = await this.services.planEmitted(emitted);
+          pending.emitted.push(...plan.accepts);
+          pending.jobsFor.push(plan.jobsFor);
+        }
         context.doneSteps.set(stepKey, result);
-        if (jobs.length > 0) await this.services.dispatch(jobs);
       },
     };
   }

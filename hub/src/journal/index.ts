@@ -6,3 +6,5 @@ export * from './journal-queries';
 export * from './bindings';
 export * from './migrate';
 export { PgliteClient } from './pglite/pglite-client';
+export * from './journal-writer';
+export * from './batcher';

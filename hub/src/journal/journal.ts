@@ -2,6 +2,8 @@
 // failure can be inspected and replayed. Reads for support staff live in journal-queries.ts.
 import type { Envelope } from '../envelope';
 import { jsonb } from './sql-client';
+import { Batcher } from './batcher';
+import { JournalWriter } from './journal-writer';
 import type { SqlClient, SqlExecutor } from './sql-client';
 import { INGRESS_ROUTE } from './records';
 import type { AttemptError, DeliveryRecord, DeliveryStatus, MessageRecord } from './records';
@@ -29,10 +31,27 @@ export interface DeliveryContext {
 /** Replaces secret values (connector passwords, tokens) wherever text reaches the journal. */
 export type Redactor = (text: string) => string;
 
+const LOAD_SQL = `
+SELECT m.id, m.type, m.source, m.subject, m.tenant, m.correlation_id, m.causation_id, m.partition_key, m.envelope, m.raw,
+       m.received_at, m.updated_at, d.message_id, d.route_id, d.connector, d.status, d.attempts, d.next_attempt_at,
+       d.last_error_class, d.last_error_message, d.last_error_step, d.last_error_connector,
+       d.created_at AS d_created_at, d.updated_at AS d_updated_at,
+       (SELECT COALESCE(jsonb_object_agg(s.step_key, s.result), '{}'::jsonb) FROM step_results s
+         WHERE s.message_id = d.message_id AND s.route_id = d.route_id) AS done_steps
+  FROM unnest($1::text[], $2::text[]) AS k(message_id, route_id)
+  JOIN deliveries d ON d.message_id = k.message_id AND d.route_id = k.route_id
+  JOIN messages m ON m.id = d.message_id`;
+
 export class Journal {
   private redact: Redactor = (text) => text;
+  /** Group-committed writes of the hot path (accept, steps done, finish). */
+  readonly writer: JournalWriter;
+  private readonly loader: Batcher<{ messageId: string; routeId: string }, DeliveryContext | undefined>;
 
-  constructor(readonly sql: SqlClient) {}
+  constructor(readonly sql: SqlClient) {
+    this.writer = new JournalWriter(sql);
+    this.loader = new Batcher((keys) => this.loadMany(keys));
+  }
 
   setRedactor(redactor: Redactor): void {
     this.redact = redactor;
@@ -40,33 +59,6 @@ export class Journal {
 
   redactError(error: AttemptError): AttemptError {
     return { ...error, message: this.redact(error.message) };
-  }
-
-  /** A valid message and the routes it goes to, journaled as received + routed in one transaction. */
-  async insertAccepted(tx: SqlExecutor, envelope: Envelope, routes: RoutedDelivery[]): Promise<boolean> {
-    const inserted = await tx.query(
-      `INSERT INTO messages (id, type, source, subject, tenant, correlation_id, causation_id, partition_key, envelope)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`,
-      [
-        envelope.id,
-        envelope.type,
-        envelope.source,
-        envelope.subject ?? null,
-        envelope.tenant,
-        envelope.correlationid,
-        envelope.causationid ?? null,
-        envelope.partitionkey ?? null,
-        jsonb(envelope),
-      ],
-    );
-    // The same id again is a redelivery from the sender: keep the first, do not route twice.
-    if (inserted.affectedRows === 0) return false;
-    await this.insertDeliveries(tx, envelope.id, routes);
-    await tx.query(
-      `INSERT INTO transitions (message_id, state, detail) VALUES ($1, 'received', NULL), ($1, 'routed', $2)`,
-      [envelope.id, jsonb({ routes: routes.map((r) => r.routeId) })],
-    );
-    return true;
   }
 
   async insertDeliveries(tx: SqlExecutor, messageId: string, routes: RoutedDelivery[]): Promise<void> {
@@ -116,52 +108,21 @@ export class Journal {
     );
   }
 
-  async loadDeliveryContext(messageId: string, routeId: string): Promise<DeliveryContext | undefined> {
-    const [messages, deliveries, steps] = await Promise.all([
-      this.sql.query('SELECT * FROM messages WHERE id = $1', [messageId]),
-      this.sql.query('SELECT * FROM deliveries WHERE message_id = $1 AND route_id = $2', [messageId, routeId]),
-      this.sql.query<{ step_key: string; result: unknown }>(
-        'SELECT step_key, result FROM step_results WHERE message_id = $1 AND route_id = $2',
-        [messageId, routeId],
-      ),
-    ]);
-    const message = messages.rows[0];
-    const delivery = deliveries.rows[0];
-    if (!message || !delivery) return undefined;
-    return {
-      message: toMessage(message),
-      delivery: toDelivery(delivery),
-      doneSteps: new Map(steps.rows.map((row) => [row.step_key, row.result])),
-    };
+  /** Batched: concurrent deliveries load their contexts with one query. */
+  loadDeliveryContext(messageId: string, routeId: string): Promise<DeliveryContext | undefined> {
+    return this.loader.submit({ messageId, routeId });
   }
 
-  /** Record a side-effecting step as done; `also` runs in the same transaction (emitted events). */
-  async recordStepDone(
-    messageId: string,
-    routeId: string,
-    stepKey: string,
-    result: unknown,
-    also?: (tx: SqlExecutor) => Promise<void>,
-  ): Promise<void> {
-    await this.sql.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO step_results (message_id, route_id, step_key, result) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (message_id, route_id, step_key) DO NOTHING`,
-        [messageId, routeId, stepKey, jsonb(result)],
-      );
-      if (also) await also(tx);
-    });
-  }
-
-  async finishDelivery(messageId: string, routeId: string, status: 'delivered' | 'filtered', attempt: number): Promise<void> {
-    await this.sql.transaction(async (tx) => {
-      await tx.query(
-        `UPDATE deliveries SET status = $3, attempts = $4, next_attempt_at = NULL, updated_at = now()
-         WHERE message_id = $1 AND route_id = $2`,
-        [messageId, routeId, status, attempt],
-      );
-      await tx.query(`INSERT INTO transitions (message_id, route_id, state, attempt) VALUES ($1, $2, $3, $4)`, [messageId, routeId, status, attempt]);
-    });
+  private async loadMany(keys: Array<{ messageId: string; routeId: string }>): Promise<Array<DeliveryContext | undefined>> {
+    const result = await this.sql.query<Record<string, unknown>>(LOAD_SQL, [keys.map((k) => k.messageId), keys.map((k) => k.routeId)]);
+    const byKey = new Map<string, DeliveryContext>();
+    for (const row of result.rows) {
+      const message = toMessage(row);
+      const delivery = toDelivery({ ...row, created_at: row.d_created_at, updated_at: row.d_updated_at });
+      const steps = (typeof row.done_steps === 'string' ? JSON.parse(row.done_steps) : (row.done_steps ?? {})) as Record<string, unknown>;
+      byKey.set(`${delivery.messageId}\u0000${delivery.routeId}`, { message, delivery, doneSteps: new Map(Object.entries(steps)) });
+    }
+    return keys.map((k) => byKey.get(`${k.messageId}\u0000${k.routeId}`));
   }
 
   async recordFailure(

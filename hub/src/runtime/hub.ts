@@ -76,7 +76,7 @@ export class Hub {
       logger: this.logger,
       route: (id) => this.routeMap.get(id),
       pure: parts.pure,
-      acceptEmitted: (tx, envelopes) => this.ingress.acceptWithin(tx, envelopes),
+      planEmitted: (envelopes) => this.ingress.planEmitted(envelopes),
       dispatch: (jobs) => this.ingress.dispatch(jobs),
     });
     this.deadLetters = new DeadLetterService({

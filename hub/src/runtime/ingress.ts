@@ -3,7 +3,7 @@
 import { normalizeEnvelope, parseJson, uuidv7 } from '../envelope';
 import type { Envelope } from '../envelope';
 import { describeError } from '../errors';
-import type { Journal, SqlExecutor, AttemptError } from '../journal';
+import type { Journal, AttemptError, AcceptIntent } from '../journal';
 import type { Route, RouteStep } from '../routing/route';
 import type { DeliveryJob, Transport } from '../transport';
 import type { HubMetrics } from '../observability/metrics';
@@ -71,59 +71,48 @@ export class Ingress {
     } catch (error) {
       return this.reject(envelope, null, error);
     }
-    const jobs: DeliveryJob[] = [];
     const matched = await this.deps.matcher().match(envelope);
     const routes = matched.routes;
-    const inserted = await this.deps.journal.sql.transaction(async (tx) => this.journalAccepted(tx, envelope, matched, jobs));
-    if (!inserted) return { status: 'duplicate', id: envelope.id };
+    const planned = [...routes, ...matched.failures.map((f) => f.route)];
+    const written = await this.deps.journal.writer.submit({
+      kind: 'accept',
+      accept: { envelope, routes: planned.map((route) => ({ routeId: route.id, connector: firstConnector(route) })) },
+    });
+    if (!('inserted' in written) || !written.inserted) return { status: 'duplicate', id: envelope.id };
+    // A predicate that cannot be evaluated dead-letters its own route only; the others proceed.
+    for (const failure of matched.failures) {
+      const described = describeError(failure.error);
+      await this.deps.journal.recordFailure(envelope.id, failure.route.id, 'dead', 1, { errorClass: described.errorClass, message: described.message, step: 'from.when' });
+    }
     this.deps.metrics.messagesReceived.inc({ type: envelope.type, outcome: 'accepted' });
-    await this.dispatch(jobs);
+    await this.dispatch(routes.map((route) => ({ messageId: envelope.id, routeId: route.id, key: orderingKey(route, envelope) })));
     return { status: 'accepted', id: envelope.id, routes: routes.map((r) => r.id) };
   }
 
-  /** Accept events emitted by a step inside the step's transaction; rejected ones are journaled too. */
-  async acceptWithin(tx: SqlExecutor, envelopes: Envelope[]): Promise<DeliveryJob[]> {
-    const jobs: DeliveryJob[] = [];
+  /**
+   * Plan events a step emitted: the accept intents to journal with the step's outcome, and the jobs
+   * to publish for each once it is committed. Emitted events of unknown types are journaled as
+   * rejected at once.
+   */
+  async planEmitted(envelopes: Envelope[]): Promise<{ accepts: AcceptIntent[]; jobsFor(insertedIds: string[]): DeliveryJob[] }> {
+    const accepts: AcceptIntent[] = [];
+    const jobs = new Map<string, DeliveryJob[]>();
     for (const envelope of envelopes) {
       try {
         this.deps.assertKnownType(envelope.type);
       } catch (error) {
-        await this.deps.journal.insertRejected(tx, { id: uuidv7(), envelope, raw: null, error: describeError(error) });
+        await this.deps.journal.sql.transaction((tx) => this.deps.journal.insertRejected(tx, { id: uuidv7(), envelope, raw: null, error: describeError(error) }));
         continue;
       }
-      await this.journalAccepted(tx, envelope, await this.deps.matcher().match(envelope), jobs);
+      const { routes } = await this.deps.matcher().match(envelope);
+      accepts.push({ envelope, routes: routes.map((route) => ({ routeId: route.id, connector: firstConnector(route) })) });
+      jobs.set(envelope.id, routes.map((route) => ({ messageId: envelope.id, routeId: route.id, key: orderingKey(route, envelope) })));
     }
-    return jobs;
+    return { accepts, jobsFor: (ids) => ids.flatMap((id) => jobs.get(id) ?? []) };
   }
 
   async dispatch(jobs: DeliveryJob[]): Promise<void> {
     for (const job of jobs) await this.deps.transport.publish(queueFor(job.routeId), job);
-  }
-
-  private async journalAccepted(
-    tx: SqlExecutor,
-    envelope: Envelope,
-    matched: Awaited<ReturnType<RouteMatcher['match']>>,
-    jobs: DeliveryJob[],
-  ): Promise<boolean> {
-    const { routes, failures } = matched;
-    const inserted = await this.deps.journal.insertAccepted(
-      tx,
-      envelope,
-      [...routes, ...failures.map((f) => f.route)].map((route) => ({ routeId: route.id, connector: firstConnector(route) })),
-    );
-    if (!inserted) return false;
-    for (const route of routes) jobs.push({ messageId: envelope.id, routeId: route.id, key: orderingKey(route, envelope) });
-    // A predicate that cannot be evaluated dead-letters its own route only; the others proceed.
-    for (const failure of failures) {
-      const described = describeError(failure.error);
-      await this.deps.journal.recordFailureWithin(tx, envelope.id, failure.route.id, 'dead', 1, {
-        errorClass: described.errorClass,
-        message: described.message,
-        step: 'from.when',
-      });
-    }
-    return true;
   }
 
   private async reject(envelope: Envelope | null, raw: string | null, error: unknown, forceClass?: 'malformed'): Promise<IngressResult> {
