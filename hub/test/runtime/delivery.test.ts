@@ -14,6 +14,22 @@ routes:
       - to: ledger.write
     retry: { attempts: 4, baseDelay: 5ms, maxDelay: 20ms, maxAge: 1h }
     timeout: 2s
+  # Broken on purpose: these dead-letter with a config error naming what is missing.
+  - id: missing-mapping
+    from: { type: party.registered }
+    steps:
+      - map: nowhere/not-a-mapping
+      - to: ledger.write
+  - id: missing-connector
+    from: { type: party.updated }
+    steps:
+      - to: erp.upsert
+  - id: slow-ledger
+    from: { type: order.created }
+    steps:
+      - to: ledger.write
+    retry: { attempts: 2, baseDelay: 5ms, maxDelay: 10ms, maxAge: 1h }
+    timeout: 150ms
 `;
 
 function ping(nonce: string, extra: { partitionkey?: string; data?: unknown } = {}) {
@@ -203,6 +219,39 @@ describe('delivery through the embedded hub', () => {
     expect(result.error.errorClass).toBe('malformed');
     expect(result.error.message).toContain('/id');
     expect(result.error.message).toContain('/source');
+  });
+
+  it('dead-letters a route whose mapping does not exist, naming the mapping and the fix', async () => {
+    const envelope = createEnvelope({ type: 'party.registered', source: 'test', data: {} });
+    await hub.hub.ingress.submit(envelope);
+    await eventually(async () => (await deliveryStatus(hub, envelope.id, 'missing-mapping')) === 'dead');
+    const [letter] = await deadLettersOf(envelope.id);
+    expect(letter?.error?.errorClass).toBe('config');
+    expect(letter?.error?.message).toContain("no mapping 'nowhere/not-a-mapping'");
+    expect(letter?.attempts).toBe(1);
+  });
+
+  it('dead-letters a route whose connector is not configured, naming it', async () => {
+    const envelope = createEnvelope({ type: 'party.updated', source: 'test', data: {} });
+    await hub.hub.ingress.submit(envelope);
+    await eventually(async () => (await deliveryStatus(hub, envelope.id, 'missing-connector')) === 'dead');
+    const [letter] = await deadLettersOf(envelope.id);
+    expect(letter?.error?.errorClass).toBe('config');
+    expect(letter?.error?.message).toContain("no connector instance 'erp'");
+  });
+
+  it('times a hanging call out, retries it, and dead-letters when attempts run out', async () => {
+    ledger.faults.push('hang', 'hang');
+    const envelope = createEnvelope({ type: 'order.created', source: 'test', data: {} });
+    await hub.hub.ingress.submit(envelope);
+    await eventually(async () => (await deliveryStatus(hub, envelope.id, 'slow-ledger')) === 'dead', 10_000);
+    const detail = await messageDetail(hub.hub.journal.sql, envelope.id);
+    const failures = detail?.transitions.filter((t) => t.error) ?? [];
+    expect(failures.map((t) => [t.state, t.error?.errorClass])).toEqual([
+      ['retrying', 'timeout'],
+      ['dead', 'timeout'],
+    ]);
+    expect(failures[0]?.error?.message).toContain('did not answer within 150 ms');
   });
 
   it('keeps per-partition-key order even when the first message needs retries', async () => {

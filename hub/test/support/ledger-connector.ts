@@ -47,7 +47,16 @@ export function ledgerConnector(ledger: Ledger) {
           if (fault === 'transient') throw new TransientError('ledger temporarily unavailable (HTTP 503)');
           if (fault === 'permanent') throw new PermanentError('ledger rejected the entry: amount must be positive (HTTP 422)');
           if (fault === 'auth') throw new AuthError('ledger refused the credentials (HTTP 401)');
-          if (fault === 'hang') await new Promise((resolve) => setTimeout(resolve, 60_000));
+          if (fault === 'hang') {
+            // Hang until the hub's time limit aborts the call, as a stuck partner would.
+            await new Promise<void>((resolve) => {
+              const timer = setTimeout(resolve, 60_000);
+              ctx.signal.addEventListener('abort', () => {
+                clearTimeout(timer);
+                resolve();
+              });
+            });
+          }
           const result = client.record(ctx.idempotencyKey, input, ctx.envelope.id);
           if (client.emitType && !result.duplicate) ctx.emit(client.emitType, { id: ctx.envelope.id, note: 'recorded' });
           return { recorded: !result.duplicate };
