@@ -6,5 +6,7 @@ export * from './journal-queries';
 export * from './bindings';
 export * from './migrate';
 export { PgliteClient } from './pglite/pglite-client';
+export { PostgresClient } from './postgres/postgres-client';
+export type { PostgresOptions } from './postgres/postgres-client';
 export * from './journal-writer';
 export * from './batcher';

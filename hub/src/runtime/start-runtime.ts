@@ -7,7 +7,7 @@ import type { HubConfig } from '../config';
 import { ConfigError } from '../errors';
 import { createLogger } from '../observability/logger';
 import type { Logger } from '../observability/logger';
-import { Journal, PgliteClient } from '../journal';
+import { Journal, PgliteClient, PostgresClient } from '../journal';
 import type { SqlClient } from '../journal';
 import { MemoryTransport } from '../transport';
 import type { Transport } from '../transport';
@@ -47,9 +47,7 @@ export interface StartOptions {
 async function openJournal(config: HubConfig, inMemory: boolean): Promise<SqlClient> {
   if (inMemory || config.journal === 'memory') return PgliteClient.open();
   if (config.journal === 'pglite') return PgliteClient.open(path.join(config.dataDir, 'journal'));
-  if (/^postgres(ql)?:\/\//.test(config.journal)) {
-    throw new ConfigError(`journal '${redactUrl(config.journal)}': the PostgreSQL journal is not part of this build yet; unset DATABASE_URL to use the embedded PGlite journal`);
-  }
+  if (/^postgres(ql)?:\/\//.test(config.journal)) return PostgresClient.open({ url: config.journal });
   throw new ConfigError(`journal '${redactUrl(config.journal)}' is not understood; use 'pglite' (embedded) or a postgres:// URL (DATABASE_URL)`);
 }
 

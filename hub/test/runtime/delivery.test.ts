@@ -3,6 +3,8 @@
 import { Ledger, ledgerConnector } from '../support/ledger-connector';
 import { eventually, startTestHub } from '../support/test-hub';
 import type { TestHub } from '../support/test-hub';
+import { createTestDatabase } from '../support/test-database';
+import type { TestDatabase } from '../support/test-database';
 import { createEnvelope, listDeadLetters, messageDetail } from '../../src';
 
 const ROUTES = `
@@ -46,7 +48,8 @@ async function deliveryStatus(hub: TestHub, id: string, route = 'to-ledger'): Pr
   return detail?.deliveries.find((d) => d.routeId === route)?.status;
 }
 
-describe('delivery through the embedded hub', () => {
+// The same guarantees on both journals: PGlite (embedded) and PostgreSQL (production), same SQL.
+describe.each(['pglite', 'postgres'] as const)('delivery through a hub with the %s journal', (journal) => {
   // One hub for the file (a PGlite start costs seconds); tests keep apart by message id.
   const ledger = new Ledger();
   let hub: TestHub;
@@ -54,11 +57,15 @@ describe('delivery through the embedded hub', () => {
   const callsFor = (id: string) => ledger.calls.filter((c) => c.key.startsWith(`${id}:`));
   const deadLettersOf = async (id: string) => (await listDeadLetters(hub.hub.journal.sql, { ids: [id] })).items;
 
+  let database: TestDatabase | undefined;
+
   beforeAll(async () => {
-    hub = await startTestHub({ routes: ROUTES, connectors: { ledger: ledgerConnector(ledger) } });
+    database = journal === 'postgres' ? await createTestDatabase() : undefined;
+    hub = await startTestHub({ routes: ROUTES, connectors: { ledger: ledgerConnector(ledger) }, ...(database ? { databaseUrl: database.url } : {}) });
   });
   afterAll(async () => {
     await hub.stop();
+    await database?.drop();
   });
   beforeEach(() => {
     ledger.faults = [];

@@ -13,6 +13,8 @@ export interface TestHubOptions {
   /** Reuse a data folder (restart tests); a new temp folder otherwise. */
   dir?: string;
   persistentJournal?: boolean;
+  /** A postgres:// URL: run the journal on PostgreSQL instead of PGlite. */
+  databaseUrl?: string;
   mappings?: Record<string, string>;
 }
 
@@ -35,10 +37,10 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
     options.config ??
       ['server: { host: 127.0.0.1, port: 0 }', 'connectors:', ...connectorNames.map((name) => `  ${name}: { use: ${name} }`)].join('\n'),
   );
-  const config = loadConfig({ file: path.join(dir, 'interline.yaml'), env: {} });
+  const config = loadConfig({ file: path.join(dir, 'interline.yaml'), env: options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {} });
   const running = await startRuntime(config, {
     logger: silentLogger(),
-    inMemoryJournal: !options.persistentJournal,
+    inMemoryJournal: !options.persistentJournal && !options.databaseUrl,
     resolveConnector: (use) => {
       const definition = options.connectors[use];
       if (!definition) throw new Error(`test hub has no connector '${use}'`);

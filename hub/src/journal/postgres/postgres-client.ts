@@ -1,0 +1,77 @@
+// The production journal database: PostgreSQL through a `pg` connection pool. The driver is loaded
+// only when a postgres:// journal is configured, so the embedded runtime never touches it.
+import type { Pool, PoolClient } from 'pg';
+import { lazyRequire } from '../../lazy-require';
+import { ConfigError } from '../../errors';
+import type { SqlClient, SqlExecutor, SqlRows } from '../sql-client';
+
+export interface PostgresOptions {
+  url: string;
+  /** Connections in the pool; group commit keeps the need small. */
+  max?: number;
+  applicationName?: string;
+}
+
+/** The URL without its password, for messages. */
+function safe(url: string): string {
+  return url.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:***@');
+}
+
+export class PostgresClient implements SqlClient {
+  readonly dialect = 'postgres' as const;
+
+  private constructor(private readonly pool: Pool) {}
+
+  static async open(options: PostgresOptions): Promise<PostgresClient> {
+    const { Pool: PoolCtor } = lazyRequire<typeof import('pg')>('pg', 'the PostgreSQL journal');
+    const pool = new PoolCtor({
+      connectionString: options.url,
+      max: options.max ?? 10,
+      application_name: options.applicationName ?? 'interline',
+      connectionTimeoutMillis: 5000,
+    });
+    // An idle client that loses its connection (server restart, pg_terminate_backend) must not crash the process.
+    pool.on('error', () => undefined);
+    try {
+      const client = await pool.connect();
+      client.release();
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      throw new ConfigError(`cannot reach the PostgreSQL journal at ${safe(options.url)}: ${error instanceof Error ? error.message : String(error)}; check DATABASE_URL and that the server runs`);
+    }
+    return new PostgresClient(pool);
+  }
+
+  async query<T>(sql: string, params: unknown[] = []): Promise<SqlRows<T>> {
+    const result = await this.pool.query(sql, params);
+    return { rows: result.rows as T[], affectedRows: result.rowCount ?? 0 };
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.pool.query(sql);
+  }
+
+  async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    const client: PoolClient = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work({
+        query: async <R>(sql: string, params: unknown[] = []) => {
+          const r = await client.query(sql, params);
+          return { rows: r.rows as R[], affectedRows: r.rowCount ?? 0 };
+        },
+      });
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
