@@ -9,7 +9,7 @@ import { createLogger } from '../observability/logger';
 import type { Logger } from '../observability/logger';
 import { Journal, PgliteClient, PostgresClient } from '../journal';
 import type { SqlClient } from '../journal';
-import { MemoryTransport } from '../transport';
+import { AmqpTransport, MemoryTransport } from '../transport';
 import type { Transport } from '../transport';
 import { loadRoutes, checkRouteReferences, RouteTable } from '../routing';
 import type { Route } from '../routing';
@@ -51,10 +51,11 @@ async function openJournal(config: HubConfig, inMemory: boolean): Promise<SqlCli
   throw new ConfigError(`journal '${redactUrl(config.journal)}' is not understood; use 'pglite' (embedded) or a postgres:// URL (DATABASE_URL)`);
 }
 
-function openTransport(config: HubConfig): Transport {
+function openTransport(config: HubConfig, logger: Logger): Transport {
   if (config.transport === 'memory') return new MemoryTransport();
-  if (/^(amqps?|kafka):\/\//.test(config.transport)) {
-    throw new ConfigError(`transport '${redactUrl(config.transport)}' is not part of this build yet; unset INTERLINE_TRANSPORT to use the embedded memory transport`);
+  if (/^amqps?:\/\//.test(config.transport)) return new AmqpTransport({ url: config.transport, logger });
+  if (/^kafka:\/\//.test(config.transport)) {
+    throw new ConfigError(`transport '${redactUrl(config.transport)}': the Kafka transport is not part of this build yet; use amqp://… or unset INTERLINE_TRANSPORT`);
   }
   throw new ConfigError(`transport '${redactUrl(config.transport)}' is not understood; use 'memory', amqp://… or kafka://… (INTERLINE_TRANSPORT)`);
 }
@@ -68,7 +69,7 @@ export async function startRuntime(config: HubConfig, options: StartOptions = {}
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const routes = existsSync(config.routesDir) ? await loadRoutes(config.routesDir, { displayRoot: config.baseDir }) : [];
   const mappings = existsSync(config.mappingsDir) ? await loadMappings(config.mappingsDir) : await loadMappings(null);
-  const transport = openTransport(config);
+  const transport = openTransport(config, logger);
   const sql = await openJournal(config, options.inMemoryJournal ?? false);
   const journal = new Journal(sql);
   const hub = new Hub({
