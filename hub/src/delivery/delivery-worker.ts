@@ -80,6 +80,8 @@ export class DeliveryWorker {
     }
     // A redelivered job whose delivery already ended: nothing to do, nothing done twice.
     if (context.delivery.status !== 'pending' && context.delivery.status !== 'retrying') return { kind: 'ack' };
+    // Another worker holds it (a duplicate job): look again when its lease would have run out.
+    if (!context.claimed) return { kind: 'retry', delayMs: Math.max(1000, context.claimRemainingMs) };
     const envelope = context.message.envelope as Envelope;
     const log = logger.child({ messageId: envelope.id, correlationId: envelope.correlationid, route: job.routeId });
     if (!route) {

@@ -63,7 +63,8 @@ const FINISH_SQL = `
 WITH done AS (
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS u(message_id, route_id, status, attempt)
 ), updated AS (
-  UPDATE deliveries d SET status = done.status, attempts = done.attempt, next_attempt_at = NULL, updated_at = now()
+  UPDATE deliveries d SET status = done.status, attempts = done.attempt, next_attempt_at = NULL, updated_at = now(),
+         claimed_by = NULL, claimed_until = NULL
     FROM done WHERE d.message_id = done.message_id AND d.route_id = done.route_id
 )
 INSERT INTO transitions (message_id, route_id, state, attempt)

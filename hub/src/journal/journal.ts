@@ -1,6 +1,8 @@
 // The message journal: writes every message, delivery and transition, so nothing is lost and any
 // failure can be inspected and replayed. Reads for support staff live in journal-queries.ts.
 import type { Envelope } from '../envelope';
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
 import { jsonb } from './sql-client';
 import { Batcher } from './batcher';
 import { JournalWriter } from './journal-writer';
@@ -26,21 +28,41 @@ export interface DeliveryContext {
   delivery: DeliveryRecord;
   /** Results of side-effecting steps already done, by step key. */
   doneSteps: Map<string, unknown>;
+  /** Whether this worker now holds the delivery; false when another worker's lease is live. */
+  claimed: boolean;
+  claimRemainingMs: number;
 }
 
 /** Replaces secret values (connector passwords, tokens) wherever text reaches the journal. */
 export type Redactor = (text: string) => string;
 
-const LOAD_SQL = `
+/** Claim the deliveries this worker is about to run (a lease), and load what running them needs. */
+const CLAIM_AND_LOAD_SQL = `
+WITH keys AS (
+  SELECT * FROM unnest($1::text[], $2::text[]) AS k(message_id, route_id)
+), claimed AS (
+  UPDATE deliveries d SET claimed_by = $3, claimed_until = now() + make_interval(secs => $4::double precision)
+    FROM keys k
+   WHERE d.message_id = k.message_id AND d.route_id = k.route_id
+     AND d.status IN ('pending', 'retrying')
+     AND (d.claimed_until IS NULL OR d.claimed_until < now() OR d.claimed_by = $3)
+  RETURNING d.message_id, d.route_id
+)
 SELECT m.id, m.type, m.source, m.subject, m.tenant, m.correlation_id, m.causation_id, m.partition_key, m.envelope, m.raw,
        m.received_at, m.updated_at, d.message_id, d.route_id, d.connector, d.status, d.attempts, d.next_attempt_at,
        d.last_error_class, d.last_error_message, d.last_error_step, d.last_error_connector,
        d.created_at AS d_created_at, d.updated_at AS d_updated_at,
+       (c.message_id IS NOT NULL) AS claimed,
+       GREATEST(0, EXTRACT(EPOCH FROM (d.claimed_until - now())) * 1000)::int AS claim_remaining_ms,
        (SELECT COALESCE(jsonb_object_agg(s.step_key, s.result), '{}'::jsonb) FROM step_results s
          WHERE s.message_id = d.message_id AND s.route_id = d.route_id) AS done_steps
-  FROM unnest($1::text[], $2::text[]) AS k(message_id, route_id)
+  FROM keys k
   JOIN deliveries d ON d.message_id = k.message_id AND d.route_id = k.route_id
-  JOIN messages m ON m.id = d.message_id`;
+  JOIN messages m ON m.id = d.message_id
+  LEFT JOIN claimed c ON c.message_id = k.message_id AND c.route_id = k.route_id`;
+
+/** How long a claim holds without renewal; a crashed worker's deliveries are free again after it. */
+export const CLAIM_LEASE_MS = 60_000;
 
 export class Journal {
   private redact: Redactor = (text) => text;
@@ -108,19 +130,31 @@ export class Journal {
     );
   }
 
-  /** Batched: concurrent deliveries load their contexts with one query. */
+  /** This process's name on its claims. */
+  readonly workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+
+  /**
+   * Claim a delivery for this worker and load it (batched with concurrent callers). `claimed` is
+   * false when the delivery is finished or another live worker holds it.
+   */
   loadDeliveryContext(messageId: string, routeId: string): Promise<DeliveryContext | undefined> {
     return this.loader.submit({ messageId, routeId });
   }
 
   private async loadMany(keys: Array<{ messageId: string; routeId: string }>): Promise<Array<DeliveryContext | undefined>> {
-    const result = await this.sql.query<Record<string, unknown>>(LOAD_SQL, [keys.map((k) => k.messageId), keys.map((k) => k.routeId)]);
+    const result = await this.sql.query<Record<string, unknown>>(CLAIM_AND_LOAD_SQL, [keys.map((k) => k.messageId), keys.map((k) => k.routeId), this.workerId, CLAIM_LEASE_MS / 1000]);
     const byKey = new Map<string, DeliveryContext>();
     for (const row of result.rows) {
       const message = toMessage(row);
       const delivery = toDelivery({ ...row, created_at: row.d_created_at, updated_at: row.d_updated_at });
       const steps = (typeof row.done_steps === 'string' ? JSON.parse(row.done_steps) : (row.done_steps ?? {})) as Record<string, unknown>;
-      byKey.set(`${delivery.messageId}\u0000${delivery.routeId}`, { message, delivery, doneSteps: new Map(Object.entries(steps)) });
+      byKey.set(`${delivery.messageId}\u0000${delivery.routeId}`, {
+        message,
+        delivery,
+        doneSteps: new Map(Object.entries(steps)),
+        claimed: row.claimed === true,
+        claimRemainingMs: Number(row.claim_remaining_ms ?? 0),
+      });
     }
     return keys.map((k) => byKey.get(`${k.messageId}\u0000${k.routeId}`));
   }
@@ -147,8 +181,11 @@ export class Journal {
   ): Promise<void> {
     const error = this.redactError(rawError);
     await tx.query(
+      // A retrying delivery stays claimed through its back-off; a dead one is released.
       `UPDATE deliveries SET status = $3, attempts = $4, next_attempt_at = $5, last_error_class = $6,
-         last_error_message = $7, last_error_step = $8, last_error_connector = $9, updated_at = now()
+         last_error_message = $7, last_error_step = $8, last_error_connector = $9, updated_at = now(),
+         claimed_until = CASE WHEN $3 = 'retrying' THEN COALESCE($5, now()) + make_interval(secs => ${CLAIM_LEASE_MS / 1000}) END,
+         claimed_by = CASE WHEN $3 = 'retrying' THEN claimed_by END
        WHERE message_id = $1 AND route_id = $2`,
       [messageId, routeId, status, attempt, nextAttemptAt ?? null, error.errorClass, error.message, error.step ?? null, error.connector ?? null],
     );
@@ -186,6 +223,28 @@ export class Journal {
     }));
   }
 
+  /** The embedded runtime is the only worker: claims left by a previous (crashed) run are void. */
+  async releaseAllClaims(): Promise<void> {
+    await this.sql.query(`UPDATE deliveries SET claimed_by = NULL, claimed_until = NULL WHERE status IN ('pending', 'retrying') AND claimed_by IS NOT NULL`);
+  }
+
+  /** Unfinished, unclaimed deliveries untouched for a while: their job may have been lost on the way. */
+  async staleDeliveries(olderThanMs: number, limit: number): Promise<Array<{ messageId: string; routeId: string; partitionKey: string | null; subject: string | null }>> {
+    const result = await this.sql.query<Record<string, unknown>>(
+      `SELECT d.message_id, d.route_id, m.partition_key, m.subject FROM deliveries d JOIN messages m ON m.id = d.message_id
+        WHERE d.status IN ('pending', 'retrying') AND d.updated_at < now() - make_interval(secs => $1::double precision)
+          AND (d.claimed_until IS NULL OR d.claimed_until < now())
+        ORDER BY d.updated_at LIMIT $2`,
+      [olderThanMs / 1000, limit],
+    );
+    return result.rows.map((row) => ({
+      messageId: String(row.message_id),
+      routeId: String(row.route_id),
+      partitionKey: row.partition_key === null ? null : String(row.partition_key),
+      subject: row.subject === null ? null : String(row.subject),
+    }));
+  }
+
   async setDeliveryStatus(
     tx: SqlExecutor,
     messageId: string,
@@ -195,7 +254,7 @@ export class Journal {
     resetAttempts = false,
   ): Promise<void> {
     await tx.query(
-      `UPDATE deliveries SET status = $3, updated_at = now(), next_attempt_at = NULL${resetAttempts ? ', attempts = 0' : ''}
+      `UPDATE deliveries SET status = $3, updated_at = now(), next_attempt_at = NULL, claimed_by = NULL, claimed_until = NULL${resetAttempts ? ', attempts = 0' : ''}
        WHERE message_id = $1 AND route_id = $2`,
       [messageId, routeId, status],
     );

@@ -17,6 +17,11 @@ import type { Logger } from '../observability/logger';
 import type { EmitEvent } from '../connector/define-connector';
 import { createEnvelope } from '../envelope';
 
+/** How often a worker on a durable transport looks for deliveries whose job was lost. */
+const SWEEP_INTERVAL_MS = 30_000;
+/** An unfinished delivery untouched this long (and unclaimed) is presumed to have lost its job. */
+const STALE_AFTER_MS = 5 * 60_000;
+
 export interface HubParts {
   journal: Journal;
   transport: Transport;
@@ -46,6 +51,7 @@ export class Hub {
   private currentMatcher: RouteMatcher;
   private readonly worker: DeliveryWorker;
   private subscriptions: Subscription[] = [];
+  private sweeper: NodeJS.Timeout | undefined;
   private started = false;
 
   constructor(private readonly parts: HubParts) {
@@ -112,9 +118,18 @@ export class Hub {
     this.logger.info({ routes: this.routeList.length, transport: this.transport.name, role }, 'hub started');
   }
 
-  /** A non-durable transport lost its queues with the last process: re-dispatch from the journal. */
+  /**
+   * A non-durable transport lost its queues with the last process: re-dispatch from the journal.
+   * A durable one keeps its jobs, but a job can still be lost between commit and publish: a
+   * sweeper republishes deliveries that sat unclaimed for a while (claims make duplicates harmless).
+   */
   private async recover(): Promise<void> {
-    if (this.transport.durable) return;
+    if (this.transport.durable) {
+      this.sweeper = setInterval(() => void this.sweep().catch((error: unknown) => this.logger.warn({ err: error }, 'stale-delivery sweep failed')), SWEEP_INTERVAL_MS);
+      this.sweeper.unref();
+      return;
+    }
+    await this.journal.releaseAllClaims();
     const open = await this.journal.openDeliveries();
     const jobs: DeliveryJob[] = [];
     for (const delivery of open) {
@@ -128,6 +143,19 @@ export class Hub {
       if (!this.routeMap.has(job.routeId)) await this.transport.declareQueues([queueFor(job.routeId)]);
     }
     await this.ingress.dispatch(jobs);
+  }
+
+  private async sweep(): Promise<void> {
+    const stale = await this.journal.staleDeliveries(STALE_AFTER_MS, 500);
+    if (stale.length === 0) return;
+    this.logger.warn({ deliveries: stale.length }, 'republishing deliveries that sat unclaimed (a job may have been lost)');
+    await this.ingress.dispatch(
+      stale.map((d) => {
+        const route = this.routeMap.get(d.routeId);
+        const key = route?.orderingKey === 'none' ? undefined : ((route?.orderingKey === 'subject' ? d.subject : d.partitionKey) ?? undefined);
+        return { messageId: d.messageId, routeId: d.routeId, key };
+      }),
+    );
   }
 
   /** The emit function sources use: their events enter through the same ingress as everything else. */
@@ -155,6 +183,7 @@ export class Hub {
   async stop(): Promise<void> {
     if (!this.started) return;
     this.started = false;
+    clearInterval(this.sweeper);
     this.worker.stop();
     await Promise.all(this.subscriptions.map((s) => s.drain()));
     this.subscriptions = [];

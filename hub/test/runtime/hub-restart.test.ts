@@ -26,11 +26,11 @@ it('resumes retrying deliveries after a restart on the same journal', async () =
 
   const second = await startTestHub({ routes: ROUTES, connectors: { ledger: ledgerConnector(ledger) }, persistentJournal: true, dir: first.dir });
   try {
-    await eventually(() => ledger.entries.length === 3, 15_000, 'all three delivered after the restart');
+    await eventually(() => ledger.entries.length === 3, 40_000, 'all three delivered after the restart');
     expect(new Set(ledger.entries.map((e) => e.messageId))).toEqual(new Set(envelopes.map((e) => e.id)));
     const detail = await messageDetail(second.hub.journal.sql, envelopes[0]?.id ?? '');
     expect(detail?.deliveries[0]).toMatchObject({ status: 'delivered', attempts: 2 });
   } finally {
     await second.stop();
   }
-}, 60_000);
+}, 90_000);
