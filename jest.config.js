@@ -4,12 +4,13 @@
 module.exports = {
   testEnvironment: 'node',
   testEnvironmentOptions: { customExportConditions: ['@interline/source', 'node', 'require', 'default'] },
-  roots: ['<rootDir>/hub', '<rootDir>/connectors', '<rootDir>/mappings', '<rootDir>/cli', '<rootDir>/bench'],
+  roots: ['<rootDir>/hub', '<rootDir>/connectors', '<rootDir>/mappings', '<rootDir>/portal-api', '<rootDir>/cli', '<rootDir>/bench'],
   testMatch: ['**/test/**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // *.fault.test.ts restart shared servers: jest.faults.config.js runs them alone, after this suite.
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '\\.fault\\.test\\.ts$'],
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
   transform: {
-    '^.+\\.(t|j)s$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+    '^.+\\.(t|j)s$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
   // jose ships ESM only; SWC turns it into CommonJS for the test runtime.
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],

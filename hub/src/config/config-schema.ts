@@ -24,6 +24,8 @@ export const ConfigSchema = Type.Object(
           journal: Type.Optional(Type.String({ description: 'pglite | postgres://…' })),
           cache: Type.Optional(Type.String({ description: 'memory | redis://…' })),
           role: Type.Optional(Type.Union([Type.Literal('all'), Type.Literal('api'), Type.Literal('worker')])),
+          sweepIntervalMs: Type.Optional(Type.Integer({ minimum: 100, description: 'durable transports: how often to look for deliveries whose job was lost' })),
+          staleDeliveryMs: Type.Optional(Type.Integer({ minimum: 100, description: 'durable transports: an unclaimed unfinished delivery untouched this long is republished' })),
         },
         { additionalProperties: false },
       ),
@@ -67,6 +69,7 @@ export interface HubConfig {
   journal: string;
   cache: string;
   role: 'all' | 'api' | 'worker';
+  sweep: { intervalMs: number; staleAfterMs: number };
   server: { host: string; port: number; bodyLimitBytes: number };
   auth: { jwksUrl?: string; issuer?: string; audience?: string };
   routesDir: string;

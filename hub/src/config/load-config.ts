@@ -74,6 +74,7 @@ export function loadConfig(options: { file?: string; cwd?: string; env?: NodeJS.
     journal: env.DATABASE_URL ?? parsed.runtime?.journal ?? 'pglite',
     cache: env.REDIS_URL ?? parsed.runtime?.cache ?? 'memory',
     role,
+    sweep: { intervalMs: parsed.runtime?.sweepIntervalMs ?? 30_000, staleAfterMs: parsed.runtime?.staleDeliveryMs ?? 5 * 60_000 },
     server: {
       host: env.INTERLINE_HOST ?? parsed.server?.host ?? '127.0.0.1',
       port,

@@ -74,7 +74,9 @@ export class JournalWriter {
   private readonly batcher: Batcher<WriteIntent, WriteResult>;
 
   constructor(private readonly sql: SqlClient, maxBatch = 256) {
-    this.batcher = new Batcher((intents) => this.sql.transaction((tx) => this.write(tx, intents)), maxBatch);
+    // A pool can commit several batches at once; PGlite's single connection cannot.
+    const concurrency = sql.dialect === 'postgres' ? 4 : 1;
+    this.batcher = new Batcher((intents) => this.sql.transaction((tx) => this.write(tx, intents)), maxBatch, concurrency);
   }
 
   submit(intent: WriteIntent): Promise<WriteResult> {

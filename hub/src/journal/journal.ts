@@ -62,7 +62,7 @@ SELECT m.id, m.type, m.source, m.subject, m.tenant, m.correlation_id, m.causatio
   LEFT JOIN claimed c ON c.message_id = k.message_id AND c.route_id = k.route_id`;
 
 /** How long a claim holds without renewal; a crashed worker's deliveries are free again after it. */
-export const CLAIM_LEASE_MS = 60_000;
+export const CLAIM_LEASE_MS = 30_000;
 
 export class Journal {
   private redact: Redactor = (text) => text;
@@ -72,7 +72,7 @@ export class Journal {
 
   constructor(readonly sql: SqlClient) {
     this.writer = new JournalWriter(sql);
-    this.loader = new Batcher((keys) => this.loadMany(keys));
+    this.loader = new Batcher((keys) => this.loadMany(keys), 256, sql.dialect === 'postgres' ? 4 : 1);
   }
 
   setRedactor(redactor: Redactor): void {

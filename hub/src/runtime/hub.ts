@@ -36,6 +36,8 @@ export interface HubParts {
   metrics?: HubMetrics;
   /** Which parts run here: 'worker' consumes deliveries, 'api' only accepts; 'all' both. */
   role?: 'all' | 'api' | 'worker';
+  /** Durable transports: how often to look for deliveries whose job was lost, and after how long. */
+  sweep?: { intervalMs: number; staleAfterMs: number };
 }
 
 export class Hub {
@@ -125,7 +127,10 @@ export class Hub {
    */
   private async recover(): Promise<void> {
     if (this.transport.durable) {
-      this.sweeper = setInterval(() => void this.sweep().catch((error: unknown) => this.logger.warn({ err: error }, 'stale-delivery sweep failed')), SWEEP_INTERVAL_MS);
+      this.sweeper = setInterval(
+        () => void this.sweep().catch((error: unknown) => this.logger.warn({ err: error }, 'stale-delivery sweep failed')),
+        this.parts.sweep?.intervalMs ?? SWEEP_INTERVAL_MS,
+      );
       this.sweeper.unref();
       return;
     }
@@ -146,7 +151,7 @@ export class Hub {
   }
 
   private async sweep(): Promise<void> {
-    const stale = await this.journal.staleDeliveries(STALE_AFTER_MS, 500);
+    const stale = await this.journal.staleDeliveries(this.parts.sweep?.staleAfterMs ?? STALE_AFTER_MS, 500);
     if (stale.length === 0) return;
     this.logger.warn({ deliveries: stale.length }, 'republishing deliveries that sat unclaimed (a job may have been lost)');
     await this.ingress.dispatch(

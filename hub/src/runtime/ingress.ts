@@ -85,7 +85,12 @@ export class Ingress {
       await this.deps.journal.recordFailure(envelope.id, failure.route.id, 'dead', 1, { errorClass: described.errorClass, message: described.message, step: 'from.when' });
     }
     this.deps.metrics.messagesReceived.inc({ type: envelope.type, outcome: 'accepted' });
-    await this.dispatch(routes.map((route) => ({ messageId: envelope.id, routeId: route.id, key: orderingKey(route, envelope) })));
+    try {
+      await this.dispatch(routes.map((route) => ({ messageId: envelope.id, routeId: route.id, key: orderingKey(route, envelope) })));
+    } catch (error) {
+      // Journaled is accepted: a lost publish is found again (restart recovery or the sweeper).
+      this.deps.logger.warn({ messageId: envelope.id, err: error instanceof Error ? error.message : String(error) }, 'message journaled but its delivery jobs could not be published; they will be republished');
+    }
     return { status: 'accepted', id: envelope.id, routes: routes.map((r) => r.id) };
   }
 

@@ -83,6 +83,7 @@ export async function startRuntime(config: HubConfig, options: StartOptions = {}
     resolveConnector: options.resolveConnector ?? resolveFromPackages(config.baseDir, ...(options.connectorSearchDirs ?? [])),
     logger,
     role: config.role,
+    sweep: config.sweep,
   });
   let server: FastifyInstance | undefined;
   const pollers = new Pollers(hub);

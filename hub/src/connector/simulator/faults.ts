@@ -21,6 +21,8 @@ export const FaultSchema = Type.Object(
     delayMs: Type.Optional(Type.Integer({ minimum: 0 })),
     /** Apply the fault after the side effect happened (the response is lost, the effect is not). */
     afterEffect: Type.Optional(Type.Boolean()),
+    /** Apply it to this share of matching calls (0–1), at random; with times -1, a steady fault rate. */
+    probability: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
   },
   { additionalProperties: false },
 );
@@ -49,6 +51,7 @@ export class FaultPlan {
     );
     if (index < 0) return undefined;
     const fault = this.faults[index] as Fault;
+    if (fault.probability !== undefined && Math.random() >= fault.probability) return undefined;
     if (fault.times > 0) {
       fault.times -= 1;
       if (fault.times === 0) this.faults.splice(index, 1);

@@ -26,8 +26,14 @@ export function delayExchange(bucketMs: number): string {
   return `interline.delay.${bucketMs}ms`;
 }
 
+/**
+ * The largest bucket not longer than the delay (the smallest for shorter delays): a job comes back
+ * a little early rather than minutes late; the worker re-delays it if it is still not due.
+ */
 export function delayBucket(delayMs: number): number {
-  return DELAY_BUCKETS_MS.find((bucket) => bucket >= delayMs) ?? 300_000;
+  let chosen: number = DELAY_BUCKETS_MS[0];
+  for (const bucket of DELAY_BUCKETS_MS) if (bucket <= delayMs) chosen = bucket;
+  return chosen;
 }
 
 /** FNV-1a: a stable, well-spread hash so one key always lands on the same partition. */
