@@ -16,3 +16,4 @@ export * from './observability';
 export * from './runtime';
 export * from './admin';
 export * as edifact from './formats/edifact';
+export * from './cache';

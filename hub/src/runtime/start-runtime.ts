@@ -23,9 +23,13 @@ import { pureStepServices } from './pure-step-services';
 import { assertKnownEventType, eventTypeList } from './event-types';
 import { buildOpsServer } from '../admin/ops-server';
 import { ensureLocalSigningKey, jwksVerifier, localVerifier } from '../auth';
+import { MemoryCache, RedisCache } from '../cache';
+import type { Cache } from '../cache';
 
 export interface RunningHub {
   hub: Hub;
+  /** Read cache, rate limiter and locks: memory, or Redis when REDIS_URL is set. */
+  cache: Cache;
   server: FastifyInstance;
   /** Base URL of the ops server (admin API, webhooks, health). */
   url: string;
@@ -60,6 +64,12 @@ function openTransport(config: HubConfig, logger: Logger): Transport {
   throw new ConfigError(`transport '${redactUrl(config.transport)}' is not understood; use 'memory', amqp://… or kafka://… (INTERLINE_TRANSPORT)`);
 }
 
+async function openCache(config: HubConfig): Promise<Cache> {
+  if (config.cache === 'memory') return new MemoryCache();
+  if (/^rediss?:\/\//.test(config.cache)) return RedisCache.open(config.cache);
+  throw new ConfigError(`cache '${redactUrl(config.cache)}' is not understood; use 'memory' or a redis:// URL (REDIS_URL)`);
+}
+
 /** URLs carry passwords; error lines must not. */
 export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:***@');
@@ -70,6 +80,7 @@ export async function startRuntime(config: HubConfig, options: StartOptions = {}
   const routes = existsSync(config.routesDir) ? await loadRoutes(config.routesDir, { displayRoot: config.baseDir }) : [];
   const mappings = existsSync(config.mappingsDir) ? await loadMappings(config.mappingsDir) : await loadMappings(null);
   const transport = openTransport(config, logger);
+  const cache = await openCache(config);
   const sql = await openJournal(config, options.inMemoryJournal ?? false);
   const journal = new Journal(sql);
   const hub = new Hub({
@@ -86,7 +97,7 @@ export async function startRuntime(config: HubConfig, options: StartOptions = {}
     sweep: config.sweep,
   });
   let server: FastifyInstance | undefined;
-  const pollers = new Pollers(hub);
+  const pollers = new Pollers(hub, cache.kind === 'redis' ? cache : undefined);
   try {
     await hub.start();
     for (const warning of checkRouteReferences(routes, {
@@ -99,7 +110,13 @@ export async function startRuntime(config: HubConfig, options: StartOptions = {}
     const verifier = config.auth.jwksUrl
       ? jwksVerifier({ jwksUrl: config.auth.jwksUrl, issuer: config.auth.issuer ?? '', ...(config.auth.audience ? { audience: config.auth.audience } : {}) })
       : localVerifier(ensureLocalSigningKey(config.dataDir));
-    server = await buildOpsServer({ hub, verifier, bodyLimitBytes: config.server.bodyLimitBytes, eventTypes: eventTypeList });
+    server = await buildOpsServer({
+      hub,
+      verifier,
+      bodyLimitBytes: config.server.bodyLimitBytes,
+      eventTypes: eventTypeList,
+      readiness: [{ name: 'cache', check: async () => void (await cache.get('readyz')) }],
+    });
     try {
       await server.listen({ host: config.server.host, port: config.server.port });
     } catch (error) {
@@ -112,6 +129,7 @@ export async function startRuntime(config: HubConfig, options: StartOptions = {}
     await server?.close();
     await hub.stop();
     await sql.close();
+    await cache.close();
     throw error;
   }
   const address = server.server.address();
@@ -122,6 +140,7 @@ export async function startRuntime(config: HubConfig, options: StartOptions = {}
   const runningServer = server;
   return {
     hub,
+    cache,
     server: runningServer,
     url,
     config,
@@ -134,6 +153,7 @@ export async function startRuntime(config: HubConfig, options: StartOptions = {}
       await runningServer.close();
       await hub.stop();
       await sql.close();
+      await cache.close();
     },
   };
 }
