@@ -1,7 +1,7 @@
 // A small JSON-over-HTTP client on the global fetch: one time limit per call (combined with the
 // step's own signal), credentials and the step's Idempotency-Key on every request, and failures
 // classified with the hub's HTTP error helpers. Secrets live in private fields and never reach a log.
-import { ConfigError, PermanentError, errorForNetworkFailure, errorForStatus } from '@interline/hub';
+import { ConfigError, PermanentError, errorForNetworkFailure, errorForStatus, readCappedBody } from '@interline/hub';
 import type { HealthResult, Logger } from '@interline/hub';
 import { DEFAULT_HEALTH_PATH, DEFAULT_TIMEOUT_MS } from './config';
 import type { HttpConfig } from './config';
@@ -117,7 +117,7 @@ export class HttpClient {
       try {
         // Redirects are not followed: custom headers (API keys) would travel to wherever Location points.
         response = await fetch(url, { method: request.method, headers, body, signal, redirect: 'manual' });
-        text = await readCapped(response, what);
+        text = await readCappedBody(response, what, MAX_RESPONSE_BYTES);
       } catch (error) {
         if (error instanceof PermanentError) throw error;
         const timedOut = timer.signal.aborted || isTimeoutReason(request.signal?.reason);
@@ -176,29 +176,6 @@ function encodeJson(value: unknown, what: string): string {
   } catch (error) {
     throw new PermanentError(`${what}: the value to send cannot be encoded as JSON (${error instanceof Error ? error.message : String(error)})`);
   }
-}
-
-async function readCapped(response: Response, what: string): Promise<string> {
-  if (response.body === null) return '';
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > MAX_RESPONSE_BYTES) {
-    await response.body.cancel();
-    throw new PermanentError(`${what} answered with ${declared} bytes; the connector reads at most ${MAX_RESPONSE_BYTES}`);
-  }
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_RESPONSE_BYTES) {
-      await reader.cancel();
-      throw new PermanentError(`${what} answered with more than ${MAX_RESPONSE_BYTES} bytes; the connector reads at most that much`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function decodeBody(text: string, contentType: string | null, what: string): unknown {

@@ -4,3 +4,4 @@ export * from './connector-host';
 export * from './http-errors';
 export * from './secrets';
 export * from './simulator';
+export * from './http-body';
