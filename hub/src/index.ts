@@ -17,3 +17,4 @@ export * from './runtime';
 export * from './admin';
 export * as edifact from './formats/edifact';
 export * from './cache';
+export * as cargoImp from './formats/cargo-imp';
