@@ -1,0 +1,2 @@
+// The Nest injection token under which controllers receive the portal's services.
+export const PORTAL = Symbol('interline.portal');

@@ -1,0 +1,27 @@
+// AWB numbers from the portal's stock per airline prefix: the next serial comes from the prefix's
+// sequence (no row lock, so concurrent bookings do not queue on it), and the check digit is the
+// serial mod 7. The sequence's MAXVALUE is the end of the stock.
+import { formatAwb } from '@interline/hub';
+import type { SqlExecutor } from '@interline/hub';
+import { unavailable, unprocessable } from '../http/problem';
+
+/** PostgreSQL: sequence_generator_limit_exceeded. */
+const STOCK_EXHAUSTED = '2200H';
+
+export async function allocateAwb(tx: SqlExecutor, carrier: string): Promise<string> {
+  let row: { awb_prefix: string; serial: string | number } | undefined;
+  try {
+    row = (await tx.query<{ awb_prefix: string; serial: string | number }>('SELECT awb_prefix, nextval(awb_sequence::regclass) AS serial FROM portal_carriers WHERE designator = $1', [carrier])).rows[0];
+  } catch (error) {
+    if ((error as { code?: string }).code === STOCK_EXHAUSTED) {
+      throw unavailable(`AWB stock for carrier ${carrier} is used up; give its sequence a new range (ALTER SEQUENCE … MAXVALUE) or a new one`, 'AWB_STOCK_EXHAUSTED');
+    }
+    throw error;
+  }
+  if (!row) {
+    throw unprocessable(`carrier ${carrier} has no AWB stock in the portal; book on a carrier the portal sells`, 'UNKNOWN_CARRIER', {
+      errors: [{ in: 'body', path: '/flight/carrier', message: 'is not a carrier the portal issues AWBs for', rule: 'carrier' }],
+    });
+  }
+  return formatAwb(row.awb_prefix, String(row.serial).padStart(7, '0'));
+}
