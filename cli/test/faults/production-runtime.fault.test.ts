@@ -93,7 +93,18 @@ describe('production runtime under faults (RabbitMQ + PostgreSQL, two workers)',
       }
       return counts;
     };
-    await waitFor(async () => ids.every((id) => effectIds().has(id)), 240_000, `${label}: every accepted message delivered`);
+    try {
+      await waitFor(async () => ids.every((id) => effectIds().has(id)), 240_000, `${label}: every accepted message delivered`);
+    } catch (error) {
+      // Say where the missing ones are stuck before failing.
+      const missing = ids.filter((id) => !effectIds().has(id));
+      const db = new Client({ connectionString: database.url });
+      await db.connect();
+      const stuck = await db.query('SELECT status, attempts, last_error_message, claimed_by, claimed_until, next_attempt_at FROM deliveries WHERE message_id = ANY($1) LIMIT 5', [missing]);
+      await db.end();
+      console.log(`${label}: ${missing.length} missing; e.g. ${JSON.stringify(stuck.rows)}\napi log tail: ${api.output().slice(-1500)}\nworker log tail: ${worker.output().slice(-1500)}`);
+      throw error;
+    }
     // A worker that died after the call but before its journal write leaves the delivery to be
     // finished by another once the claim lapses: wait for the journal to agree.
     await waitFor(async () => {
@@ -143,7 +154,7 @@ describe('production runtime under faults (RabbitMQ + PostgreSQL, two workers)',
     dir = makeHubDir({
       routes: ROUTES,
       config: [
-        'runtime: { dataDir: .interline, sweepIntervalMs: 2000, staleDeliveryMs: 5000 }',
+        'runtime: { dataDir: .interline, sweepIntervalMs: 5000, staleDeliveryMs: 60000 }',
         'server: { host: 127.0.0.1, port: 0 }',
         'connectors:',
         '  sink:',

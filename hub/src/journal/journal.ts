@@ -228,13 +228,22 @@ export class Journal {
     await this.sql.query(`UPDATE deliveries SET claimed_by = NULL, claimed_until = NULL WHERE status IN ('pending', 'retrying') AND claimed_by IS NOT NULL`);
   }
 
-  /** Unfinished, unclaimed deliveries untouched for a while: their job may have been lost on the way. */
+  /**
+   * Unfinished, unclaimed deliveries untouched for a while: their job may have been lost on the way.
+   * Taking them bumps `updated_at`, so each is republished at most once per stale period and two
+   * workers' sweepers never take the same rows (SKIP LOCKED).
+   */
   async staleDeliveries(olderThanMs: number, limit: number): Promise<Array<{ messageId: string; routeId: string; partitionKey: string | null; subject: string | null }>> {
     const result = await this.sql.query<Record<string, unknown>>(
-      `SELECT d.message_id, d.route_id, m.partition_key, m.subject FROM deliveries d JOIN messages m ON m.id = d.message_id
-        WHERE d.status IN ('pending', 'retrying') AND d.updated_at < now() - make_interval(secs => $1::double precision)
-          AND (d.claimed_until IS NULL OR d.claimed_until < now())
-        ORDER BY d.updated_at LIMIT $2`,
+      `WITH stale AS (
+         SELECT message_id, route_id FROM deliveries
+          WHERE status IN ('pending', 'retrying') AND updated_at < now() - make_interval(secs => $1::double precision)
+            AND (claimed_until IS NULL OR claimed_until < now())
+          ORDER BY updated_at LIMIT $2 FOR UPDATE SKIP LOCKED
+       )
+       UPDATE deliveries d SET updated_at = now() FROM stale s, messages m
+        WHERE d.message_id = s.message_id AND d.route_id = s.route_id AND m.id = d.message_id
+       RETURNING d.message_id, d.route_id, m.partition_key, m.subject`,
       [olderThanMs / 1000, limit],
     );
     return result.rows.map((row) => ({
