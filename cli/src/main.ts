@@ -4,6 +4,7 @@ import { processIo } from './io';
 import { runCli } from './program';
 import { registerStart } from './commands/start';
 import { registerMappingsCommands } from './commands/mappings';
+import { registerEdiCommands } from './commands/edi';
 
 // `interline dlq list | head` closes stdout early; that is not an error worth a line.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -11,6 +12,6 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-void runCli(process.argv.slice(2), processIo(), [registerStart, registerMappingsCommands]).then((code) => {
+void runCli(process.argv.slice(2), processIo(), [registerStart, registerMappingsCommands, registerEdiCommands]).then((code) => {
   process.exitCode = code;
 });

@@ -18,3 +18,4 @@ export * from './admin';
 export * as edifact from './formats/edifact';
 export * from './cache';
 export * as cargoImp from './formats/cargo-imp';
+export * from './files';
