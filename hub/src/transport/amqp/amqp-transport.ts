@@ -71,6 +71,8 @@ export class AmqpTransport implements Transport {
       if (!this.closing) this.options.logger?.warn({ err: error.message }, 'RabbitMQ connection lost; reconnecting');
     });
     this.model.on('connect', () => this.options.logger?.info({ url: safe(this.options.url) }, 'connected to RabbitMQ'));
+    this.model.on('reconnect-failed', (error: Error) => this.options.logger?.error({ err: error.message }, 'RabbitMQ reconnection gave up'));
+    this.model.on('connect-failed', (error: Error) => this.options.logger?.warn({ err: error.message }, 'RabbitMQ connection attempt failed; retrying'));
     this.model.on('error', () => undefined);
   }
 
