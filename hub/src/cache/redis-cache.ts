@@ -1,5 +1,6 @@
 // The cache on Redis (ioredis, loaded only when REDIS_URL is set): every key under a prefix so
 // deployments and test runs never collide; the bucket and the lock are atomic Lua scripts.
+import type * as IoRedisModule from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { ConfigError } from '../errors';
@@ -42,7 +43,7 @@ export class RedisCache implements Cache {
   ) {}
 
   static async open(url: string, prefix = 'interline:'): Promise<RedisCache> {
-    const { Redis: RedisCtor } = lazyRequire<typeof import('ioredis')>('ioredis', 'the Redis cache');
+    const { Redis: RedisCtor } = lazyRequire<typeof IoRedisModule>('ioredis', 'the Redis cache');
     // No retries while probing (a wrong URL fails the start at once); reconnect with back-off after.
     const redis = new RedisCtor(url, { lazyConnect: true, connectTimeout: 2000, maxRetriesPerRequest: 3, enableOfflineQueue: true, retryStrategy: () => null });
     redis.on('error', () => undefined);

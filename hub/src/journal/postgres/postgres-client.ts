@@ -1,5 +1,6 @@
 // The production journal database: PostgreSQL through a `pg` connection pool. The driver is loaded
 // only when a postgres:// journal is configured, so the embedded runtime never touches it.
+import type * as PgModule from 'pg';
 import type { Pool, PoolClient } from 'pg';
 import { lazyRequire } from '../../lazy-require';
 import { ConfigError } from '../../errors';
@@ -23,7 +24,7 @@ export class PostgresClient implements SqlClient {
   private constructor(private readonly pool: Pool) {}
 
   static async open(options: PostgresOptions): Promise<PostgresClient> {
-    const { Pool: PoolCtor } = lazyRequire<typeof import('pg')>('pg', 'the PostgreSQL journal');
+    const { Pool: PoolCtor } = lazyRequire<typeof PgModule>('pg', 'the PostgreSQL journal');
     const pool = new PoolCtor({
       connectionString: options.url,
       max: options.max ?? 10,

@@ -1,6 +1,7 @@
 // The RabbitMQ transport: persistent jobs with windowed publisher confirms, manual acks with
 // prefetch, per-key order through single-active-consumer partition queues, delayed retry, a
 // dead-letter exchange, and automatic reconnect (amqplib recovery) that re-declares everything.
+import type * as AmqplibModule from 'amqplib';
 import type { Channel, ChannelModel, ConfirmChannel, ConsumeMessage, RecoveringChannelModel } from 'amqplib';
 import { ConfigError, TransientError } from '../../errors';
 import { lazyRequire } from '../../lazy-require';
@@ -52,7 +53,7 @@ export class AmqpTransport implements Transport {
   }
 
   async connect(): Promise<void> {
-    const amqp = lazyRequire<typeof import('amqplib')>('amqplib', 'the AMQP transport');
+    const amqp = lazyRequire<typeof AmqplibModule>('amqplib', 'the AMQP transport');
     try {
       this.model = await amqp.connect(this.options.url, {
         recovery: {
