@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { can, rolesGranting } from '@interline/hub';
+import type { Permission } from '@interline/hub';
 import type {
   ConnectorDescription,
   ConnectorSummary,
@@ -20,17 +22,7 @@ import type {
   Role,
 } from '../../src/api/types';
 
-type Permission = 'messages:read' | 'messages:send' | 'dead-letters:read' | 'dead-letters:replay' | 'dead-letters:discard' | 'connectors:read';
-
-// The same grants as hub/src/auth/roles.ts.
-const GRANTS: Record<Role, readonly Permission[]> = {
-  customer: [],
-  agent: [],
-  partner: [],
-  support: ['messages:read', 'dead-letters:read', 'dead-letters:replay', 'connectors:read'],
-  admin: ['messages:read', 'messages:send', 'dead-letters:read', 'dead-letters:replay', 'dead-letters:discard', 'connectors:read'],
-};
-
+// Authorization uses the hub's own role grants, so the stand-in cannot drift from the real API.
 export interface FakePrincipal {
   subject: string;
   roles: Role[];
@@ -171,8 +163,8 @@ export async function startFakeAdminApi(seed: Partial<FakeState> = {}): Promise<
       sendProblem(res, problem(401, 'Unauthorized', 'token signature is not valid for this hub'), { 'www-authenticate': 'Bearer error="invalid_token"' });
       return undefined;
     }
-    if (!principal.roles.some((role) => GRANTS[role].includes(permission))) {
-      const granting = (Object.keys(GRANTS) as Role[]).filter((role) => GRANTS[role].includes(permission));
+    if (!can(principal, permission)) {
+      const granting = rolesGranting(permission);
       sendProblem(res, problem(403, 'Forbidden', `${principal.subject} (roles: ${principal.roles.join(', ')}) may not ${permission.replace(':', ' ')}; this needs role ${granting.join(' or ')}`));
       return undefined;
     }

@@ -59,10 +59,11 @@ describe('compileJsonata', () => {
 
   it('does not count wide data fan-out as depth', async () => {
     const pieces = Array.from({ length: 1000 }, (_, i) => ({ id: `p${i}`, weight: i }));
-    const perPiece = compileJsonata('( $kg := function($w) { $w * 1 }; pieces.{ "id": id, "kg": $kg(weight) } )', { limits: { maxDepth: 10 } });
+    // This test is about depth, not time: a loaded CI machine must not trip the default 1 s limit.
+    const perPiece = compileJsonata('( $kg := function($w) { $w * 1 }; pieces.{ "id": id, "kg": $kg(weight) } )', { limits: { maxDepth: 10, timeoutMs: 30_000 } });
     expect((await perPiece.evaluate({ pieces })) as unknown[]).toHaveLength(1000);
     // Group-by values are evaluated concurrently; without function calls they add no depth.
-    const grouped = compileJsonata('pieces{ id: weight * 2 }', { limits: { maxDepth: 10 } });
+    const grouped = compileJsonata('pieces{ id: weight * 2 }', { limits: { maxDepth: 10, timeoutMs: 30_000 } });
     expect(Object.keys((await grouped.evaluate({ pieces })) as object)).toHaveLength(1000);
   });
 

@@ -28,8 +28,12 @@ it('resumes retrying deliveries after a restart on the same journal', async () =
   try {
     await eventually(() => ledger.entries.length === 3, 40_000, 'all three delivered after the restart');
     expect(new Set(ledger.entries.map((e) => e.messageId))).toEqual(new Set(envelopes.map((e) => e.id)));
-    const detail = await messageDetail(second.hub.journal.sql, envelopes[0]?.id ?? '');
-    expect(detail?.deliveries[0]).toMatchObject({ status: 'delivered', attempts: 2 });
+    // The effect lands before the group-committed journal write that records it: wait for the journal.
+    const delivery = await eventually(async () => {
+      const detail = await messageDetail(second.hub.journal.sql, envelopes[0]?.id ?? '');
+      return detail?.deliveries[0]?.status === 'delivered' ? detail.deliveries[0] : undefined;
+    }, 10_000, 'the journal to record the delivery');
+    expect(delivery).toMatchObject({ status: 'delivered', attempts: 2 });
   } finally {
     await second.stop();
   }

@@ -2,8 +2,7 @@
 // stores what it receives, serves it back, and takes faults per operation from the shared control plane.
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { FaultPlan, applyHttpFault, handleControlRequest, readBody, sendJson } from '@interline/hub';
+import { listenOnLoopback, FaultPlan, applyHttpFault, handleControlRequest, readBody, sendJson } from '@interline/hub';
 import type { Fault, SimulatorHandle } from '@interline/hub';
 import { authorizationProblem } from './credentials';
 import { RestSink } from './rest-sink';
@@ -89,15 +88,7 @@ export async function startHttpSimulator(options: { host?: string; port?: number
   }
 
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  const baseUrl = await listenOnLoopback(server, { host, ...(options.port !== undefined ? { port: options.port } : {}) });
 
   return {
     baseUrl,

@@ -3,8 +3,7 @@
 // with the shared /__sim control plane for faults (per "<model>.<method>" or "<model>"), state and reset.
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { FaultPlan, applyHttpFault, handleControlRequest, readBody } from '@interline/hub';
+import { listenOnLoopback, FaultPlan, applyHttpFault, handleControlRequest, readBody } from '@interline/hub';
 import type { Fault, SimulatorHandle } from '@interline/hub';
 import { immediate, jsonAnswer, simVersion, versionInfo } from './backend';
 import type { Answer, PreparedCall, SimBackend } from './backend';
@@ -110,16 +109,9 @@ export async function startOdooSimulator(options: OdooSimulatorOptions = {}): Pr
   }
 
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
+  const baseUrl = await listenOnLoopback(server, { host, ...(options.port !== undefined ? { port: options.port } : {}) });
   return {
-    baseUrl: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`,
+    baseUrl,
     faults,
     clock,
     serverVersion: version.serverVersion,

@@ -3,8 +3,7 @@
 // control plane for faults (before or after the effect) and inspection.
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { FaultPlan, handleControlRequest, readBody, sendJson } from '@interline/hub';
+import { listenOnLoopback, FaultPlan, handleControlRequest, readBody, sendJson } from '@interline/hub';
 import type { SimulatorHandle } from '@interline/hub';
 import { STRIPE_API_VERSION } from '../config';
 import { invalidRequest, stripeError, stripeId } from './api-result';
@@ -191,16 +190,9 @@ export async function startStripeSimulator(options: { host?: string; port?: numb
     });
   });
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
+  const baseUrl = await listenOnLoopback(server, { host, ...(options.port !== undefined ? { port: options.port } : {}) });
   return {
-    baseUrl: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`,
+    baseUrl,
     faults,
     configure,
     inspect,

@@ -1,3 +1,4 @@
 // Building blocks every connector's simulator shares.
 export * from './faults';
 export * from './control';
+export * from './listen';
