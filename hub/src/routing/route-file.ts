@@ -343,6 +343,8 @@ export function checkRouteReferences(routes: readonly Route[], resolver: RouteRe
         problem = `mapping '${step.mapping}' is not registered; add mappings/src/${step.mapping}.mapping.ts (or .jsonata) and run \`npm run build\``;
       } else if (step.kind === 'to' && !resolver.hasOperation(step.connector, step.operation)) {
         problem = `connector operation '${step.connector}.${step.operation}' is not available; check that connector '${step.connector}' is configured and has an operation '${step.operation}'`;
+      } else if (step.kind === 'to' && step.mapping !== undefined && !resolver.hasMapping(step.mapping)) {
+        problem = `mapping '${step.mapping}' (with:) is not registered; add mappings/src/${step.mapping}.mapping.ts (or .jsonata) and run \`npm run build\``;
       } else if (step.kind === 'validate' && step.schema !== undefined && !resolver.hasSchema(step.schema)) {
         problem = `schema '${step.schema}' is not in the model; use a canonical schema name such as CargoBooking`;
       }

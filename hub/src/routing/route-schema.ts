@@ -37,6 +37,12 @@ export const StepSchema = Type.Union([
   OneKeyStep('filter', Expression),
   OneKeyStep('split', Expression),
   OneKeyStep('to', Type.String({ pattern: CONNECTOR_OPERATION_PATTERN })),
+  // `with` shapes what this one call receives; the value flowing to the next step stays as it was,
+  // so a later step (e.g. telling the portal a saga step went through) still sees the event's data.
+  Type.Object(
+    { to: Type.String({ pattern: CONNECTOR_OPERATION_PATTERN }), with: Type.String({ pattern: MAPPING_ID_PATTERN }) },
+    { additionalProperties: false },
+  ),
 ]);
 
 export const RetrySpecSchema = Type.Object(
@@ -130,6 +136,7 @@ export function describeStepProblem(step: unknown): string | undefined {
     return `a step is 'validate' or one 'kind: value' entry such as '- ${STEP_EXAMPLES.map}' (got ${JSON.stringify(step)})`;
   }
   const keys = Object.keys(step);
+  if (keys.includes('with')) return describeToWith(step as Record<string, unknown>, keys);
   const unknown = keys.find((key) => !isStepKind(key));
   if (unknown !== undefined) return unknownKind(unknown);
   const [kind, ...more] = keys as StepKind[];
@@ -160,6 +167,18 @@ export function describeStepProblem(step: unknown): string | undefined {
   }
 }
 
+/** A `to` step with a `with` mapping: both present, nothing else, each well formed. */
+function describeToWith(step: Record<string, unknown>, keys: string[]): string | undefined {
+  if (!keys.includes('to')) return `'with:' belongs to a 'to:' step ('- to: odoo.createSaleOrder' with 'with: odoo/order-to-sale-order' on the next line, indented alike)`;
+  const extra = keys.filter((key) => key !== 'to' && key !== 'with');
+  if (extra.length > 0) return `a 'to:' step takes only 'with:' beside it (got ${extra.join(', ')}); start each step with its own '- '`;
+  const to = describeStepProblem({ to: step.to });
+  if (to !== undefined) return to;
+  return typeof step.with === 'string' && new RegExp(MAPPING_ID_PATTERN).test(step.with)
+    ? undefined
+    : `with: expects a mapping id '<connector>/<name>' such as odoo/order-to-sale-order (got ${JSON.stringify(step.with)})`;
+}
+
 /** The RouteStep for a step that passed the schema. */
 export function toRouteStep(step: StepSpec): RouteStep {
   if (step === 'validate') return { kind: 'validate' };
@@ -168,7 +187,8 @@ export function toRouteStep(step: StepSpec): RouteStep {
   if ('filter' in step) return { kind: 'filter', expression: step.filter };
   if ('split' in step) return { kind: 'split', expression: step.split };
   const dot = step.to.indexOf('.');
-  return { kind: 'to', connector: step.to.slice(0, dot), operation: step.to.slice(dot + 1) };
+  const to = { kind: 'to' as const, connector: step.to.slice(0, dot), operation: step.to.slice(dot + 1) };
+  return 'with' in step ? { ...to, mapping: step.with } : to;
 }
 
 function isStepKind(value: string): value is StepKind {

@@ -10,8 +10,12 @@ export type RouteStep =
   | { kind: 'filter'; expression: string }
   /** Fan out: the expression yields an array; later steps run once per element (JSONata). */
   | { kind: 'split'; expression: string }
-  /** Call a connector operation with the current value: the only step with a side effect. */
-  | { kind: 'to'; connector: string; operation: string };
+  /**
+   * Call a connector operation with the current value: the only step with a side effect. With
+   * `mapping` (`with:` in the file) the call receives the mapped value and the next step still
+   * receives the value this step was given.
+   */
+  | { kind: 'to'; connector: string; operation: string; mapping?: string };
 
 export interface Route {
   id: string;
@@ -49,6 +53,6 @@ export function stepLabel(step: RouteStep, index: number): string {
     case 'split':
       return `${index}:split`;
     case 'to':
-      return `${index}:to:${step.connector}.${step.operation}`;
+      return `${index}:to:${step.connector}.${step.operation}${step.mapping ? `:with:${step.mapping}` : ''}`;
   }
 }

@@ -45,6 +45,12 @@ export async function runSteps(route: Route, envelope: Envelope, services: StepS
       ...(envelope.subject !== undefined ? { subject: envelope.subject } : {}),
     },
   };
+  const applyMapping = async (mapping: string, value: unknown, index: number): Promise<unknown> => {
+    if (!services.hasMapping(mapping)) {
+      throw new ConfigError(`${where(index)}: no mapping '${mapping}' is registered; add mappings/src/${mapping}.mapping.ts (or .jsonata) or fix the route, then replay`);
+    }
+    return services.map(mapping, value, mappingContext);
+  };
   for (const [index, step] of route.steps.entries()) {
     const next: Array<{ value: unknown; path: string }> = [];
     for (const item of items) {
@@ -60,10 +66,7 @@ export async function runSteps(route: Route, envelope: Envelope, services: StepS
             break;
           }
           case 'map': {
-            if (!services.hasMapping(step.mapping)) {
-              throw new ConfigError(`${where(index)}: no mapping '${step.mapping}' is registered; add mappings/src/${step.mapping}.mapping.ts (or .jsonata) or fix the route, then replay`);
-            }
-            const value = await services.map(step.mapping, item.value, mappingContext);
+            const value = await applyMapping(step.mapping, item.value, index);
             next.push({ value, path: item.path });
             break;
           }
@@ -80,7 +83,10 @@ export async function runSteps(route: Route, envelope: Envelope, services: StepS
           }
           case 'to': {
             const stepKey = `${index}${item.path}`;
-            if (!services.isDone(stepKey)) await services.deliver(step, stepKey, item.value);
+            if (!services.isDone(stepKey)) {
+              const input = step.mapping === undefined ? item.value : await applyMapping(step.mapping, item.value, index);
+              await services.deliver(step, stepKey, input);
+            }
             next.push(item);
             break;
           }

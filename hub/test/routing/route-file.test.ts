@@ -146,6 +146,10 @@ describe('loadRoutes', () => {
     ['a mapping id without a connector', '      - map: http/shipment-to-partner', '      - map: shipment', "step 2: map: expects a mapping id '<connector>/<name>'"],
     ['a filter that is not a string', '      - filter: "data.pieces.count > 0"', '      - filter: true', 'step 3: filter: expects a JSONata expression as a string; quote it'],
     ['a step that is a number', '      - validate\n', '      - 42\n', "step 1: a step is 'validate' or one 'kind: value' entry"],
+    ['a with: without a to:', '      - map: http/shipment-to-partner', '      - with: http/shipment-to-partner', "step 2: 'with:' belongs to a 'to:' step"],
+    ['a with: that is not a mapping id', '      - to: http.deliver', '      - to: http.deliver\n        with: partner', "step 5: with: expects a mapping id '<connector>/<name>' such as odoo/order-to-sale-order (got \"partner\")"],
+    ['a to: with a bad target and a with:', '      - to: http.deliver', '      - to: http\n        with: http/x', "step 5: to: expects '<connector>.<operation>'"],
+    ['a third key beside to: and with:', '      - to: http.deliver', '      - to: http.deliver\n        with: http/x\n        map: http/y', "step 5: a 'to:' step takes only 'with:' beside it (got map)"],
   ])('explains %s', async (_label, from, to, expected) => {
     expect(PARTNER).toContain(from);
     const message = await problemsOf({ 'partner.yaml': PARTNER.replace(from, to) });
@@ -245,6 +249,36 @@ describe('parseRouteFile', () => {
 
   it('throws a ConfigError for a bad file', () => {
     expect(() => parseRouteFile('routes:\n  - id: x\n', 'inline.yaml')).toThrow("inline.yaml:2:5: route 'x': missing required field 'from'");
+  });
+});
+
+describe('to: with a with: mapping', () => {
+  const SAGA = `routes:
+  - id: sale-order
+    from: { type: order.created }
+    steps:
+      - validate
+      - to: odoo.createSaleOrder
+        with: odoo/order-to-sale-order
+      - to: portal.recordSagaStep
+`;
+
+  it('loads the mapping onto the to step and labels it', async () => {
+    const [route] = await load({ 'saga.yaml': SAGA });
+    expect(route?.steps).toEqual([
+      { kind: 'validate' },
+      { kind: 'to', connector: 'odoo', operation: 'createSaleOrder', mapping: 'odoo/order-to-sale-order' },
+      { kind: 'to', connector: 'portal', operation: 'recordSagaStep' },
+    ]);
+    expect(route?.stepLines).toEqual([5, 6, 8]);
+  });
+
+  it('warns when the with: mapping is not registered', async () => {
+    const routes = await load({ 'saga.yaml': SAGA });
+    const warnings = checkRouteReferences(routes, { hasMapping: () => false, hasOperation: () => true, hasSchema: () => true });
+    expect(warnings.map((w) => w.message)).toEqual([
+      `${path.join('routes', 'saga.yaml')}:6: route 'sale-order' step 2: mapping 'odoo/order-to-sale-order' (with:) is not registered; add mappings/src/odoo/order-to-sale-order.mapping.ts (or .jsonata) and run \`npm run build\`; messages on this route will dead-letter until it is fixed`,
+    ]);
   });
 });
 
