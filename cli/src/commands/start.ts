@@ -15,11 +15,12 @@ export function registerStart(program: Command): void {
       if (options.role) env.INTERLINE_ROLE = options.role;
       if (options.port) env.INTERLINE_PORT = options.port;
       // Loaded here, not at the top: other commands should not pay for loading the whole hub.
-      const { HubError, ensureLocalSigningKey, loadConfig, signLocalToken, startRuntime } = await import('@interline/hub');
+      const { HubError, ensureLocalSigningKey, loadConfig, signLocalToken, startConfiguredFileExchange, startRuntime } = await import('@interline/hub');
       const { startPortalApi } = await import('@interline/portal-api');
       let running;
       let config;
       let portal;
+      let files;
       try {
         const file = options.config ? { file: options.config } : {};
         // The portal connector calls the portal back with a service token signed by this hub's key.
@@ -30,16 +31,24 @@ export function registerStart(program: Command): void {
         running = await startRuntime(config, { connectorSearchDirs: [path.resolve(__dirname, '..', '..')] });
         const portalPort = Number(env.INTERLINE_PORTAL_PORT ?? (config.server.port === 0 ? 0 : 8081));
         portal = await startPortalApi({ running, port: portalPort, host: config.server.host });
+        // Partner files (customs answers, schedules) are taken by workers, like pollers.
+        if (config.role !== 'api') {
+          files = startConfiguredFileExchange(running);
+          await files?.ready;
+        }
       } catch (error) {
+        await files?.stop().catch(() => undefined);
+        await portal?.stop().catch(() => undefined);
         await running?.stop().catch(() => undefined);
         if (error instanceof HubError) throw new CliError(`cannot start: ${error.message}`);
         if ((error as { code?: string }).code === 'EADDRINUSE') throw new CliError(`cannot start: the portal API port is in use; set INTERLINE_PORTAL_PORT`);
         throw error;
       }
       const runningPortal = portal;
+      const runningFiles = files;
       const connectors = running.hub.connectors.list().map((c) => `${c.name}${c.simulator ? ` (simulator ${c.simulator.baseUrl})` : ''}`);
       process.stderr.write(
-        `Portal API on ${runningPortal.url} (docs ${runningPortal.url}/docs)\nInterline hub ready on ${running.url} — ${running.routes.length} routes, connectors: ${connectors.join(', ') || 'none'}; journal ${config.journal === 'pglite' ? config.dataDir : config.journal}. Stop with Ctrl-C.\n`,
+        `Portal API on ${runningPortal.url} (docs ${runningPortal.url}/docs)\nInterline hub ready on ${running.url} — ${running.routes.length} routes, connectors: ${connectors.join(', ') || 'none'}; partner files: ${runningFiles?.partners.join(', ') || 'none'}; journal ${config.journal === 'pglite' ? config.dataDir : config.journal}. Stop with Ctrl-C.\n`,
       );
       await new Promise<void>((resolve) => {
         let stopping = false;
@@ -47,8 +56,8 @@ export function registerStart(program: Command): void {
           if (stopping) return;
           stopping = true;
           process.stderr.write(`received ${signal}: draining in-flight deliveries…\n`);
-          runningPortal
-            .stop()
+          Promise.resolve(runningFiles?.stop())
+            .then(() => runningPortal.stop())
             .then(() => running.stop())
             .catch((error: unknown) => process.stderr.write(`interline: shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`))
             .finally(resolve);

@@ -50,6 +50,29 @@ export const ConfigSchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    files: Type.Optional(
+      Type.Object(
+        {
+          root: Type.Optional(Type.String({ description: 'root of the partner file exchange: <root>/<partner>/inbox|outbox|archive (default <dataDir>/exchange)' })),
+          pollIntervalMs: Type.Optional(Type.Integer({ minimum: 50, description: 'how often inboxes are scanned (default 1000)' })),
+          settleMs: Type.Optional(Type.Integer({ minimum: 0, description: 'how long a file written in place must stand still before it is taken (default 2000)' })),
+          partners: Type.Optional(
+            Type.Array(
+              Type.Object(
+                {
+                  name: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', description: 'the partner folder under root' }),
+                  connector: Type.String({ description: 'the connector instance whose file source receives its files' }),
+                  source: Type.Optional(Type.String({ description: 'which file source, when the connector has several' })),
+                  root: Type.Optional(Type.String({ description: 'another exchange root for this partner' })),
+                },
+                { additionalProperties: false },
+              ),
+            ),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     routes: Type.Optional(Type.String({ description: 'folder of route files' })),
     mappings: Type.Optional(Type.String({ description: 'the mappings workspace folder' })),
     logLevel: Type.Optional(Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)))),
@@ -74,6 +97,13 @@ export interface HubConfig {
   auth: { jwksUrl?: string; issuer?: string; audience?: string };
   routesDir: string;
   mappingsDir: string;
+  /** The partner file exchange; partners default to one per connector instance with a file source. */
+  files: {
+    root: string;
+    pollIntervalMs: number;
+    settleMs: number;
+    partners?: Array<{ name: string; connector: string; source?: string; root?: string }>;
+  };
   logLevel: string;
   connectors: NonNullable<ConfigFile['connectors']>;
 }

@@ -66,10 +66,11 @@ export function loadConfig(options: { file?: string; cwd?: string; env?: NodeJS.
   if (role !== 'all' && role !== 'api' && role !== 'worker') throw new ConfigError(`INTERLINE_ROLE '${role}' must be all, api or worker`);
   const auth: HubConfig['auth'] = { ...parsed.auth };
   if (env.INTERLINE_JWKS_URL) auth.jwksUrl = env.INTERLINE_JWKS_URL;
+  const dataDir = path.resolve(baseDir, env.INTERLINE_DATA_DIR ?? parsed.runtime?.dataDir ?? '.interline');
   return {
     file: resolvedFile,
     baseDir,
-    dataDir: path.resolve(baseDir, env.INTERLINE_DATA_DIR ?? parsed.runtime?.dataDir ?? '.interline'),
+    dataDir,
     transport: env.INTERLINE_TRANSPORT ?? parsed.runtime?.transport ?? 'memory',
     journal: env.DATABASE_URL ?? parsed.runtime?.journal ?? 'pglite',
     cache: env.REDIS_URL ?? parsed.runtime?.cache ?? 'memory',
@@ -82,6 +83,12 @@ export function loadConfig(options: { file?: string; cwd?: string; env?: NodeJS.
     },
     auth,
     routesDir: path.resolve(baseDir, parsed.routes ?? 'routes'),
+    files: {
+      root: path.resolve(baseDir, parsed.files?.root ?? path.join(dataDir, 'exchange')),
+      pollIntervalMs: parsed.files?.pollIntervalMs ?? 1000,
+      settleMs: parsed.files?.settleMs ?? 2000,
+      ...(parsed.files?.partners ? { partners: parsed.files.partners.map((p) => (p.root ? { ...p, root: path.resolve(baseDir, p.root) } : p)) } : {}),
+    },
     mappingsDir: path.resolve(baseDir, parsed.mappings ?? 'mappings'),
     logLevel: env.INTERLINE_LOG_LEVEL ?? parsed.logLevel ?? 'info',
     connectors: parsed.connectors ?? {},

@@ -81,7 +81,7 @@ export class ConnectorHost {
   ) {}
 
   /** Validate, start simulators and connect every configured instance; fails with one clear line. */
-  async start(configs: Record<string, ConnectorInstanceConfig>, resolve: DefinitionResolver): Promise<void> {
+  async start(configs: Record<string, ConnectorInstanceConfig>, resolve: DefinitionResolver, hub: { hubUrl?: string } = {}): Promise<void> {
     for (const [name, entry] of Object.entries(configs)) {
       const definition = resolve(entry.use ?? name, name);
       let simulator: SimulatorHandle | undefined;
@@ -89,7 +89,7 @@ export class ConnectorHost {
       if (entry.simulator) {
         if (!definition.simulator) throw new ConfigError(`connector '${name}': '${definition.id}' has no simulator; remove 'simulator: true' or configure a real endpoint`);
         simulator = await definition.simulator.start({ host: '127.0.0.1', port: 0 });
-        config = { ...(definition.simulator.configFor(simulator) as Record<string, unknown>), ...config };
+        config = { ...(definition.simulator.configFor(simulator, { instance: name, ...hub }) as Record<string, unknown>), ...config };
       }
       const checked = check(definition.config, config);
       if (!checked.ok) {

@@ -83,6 +83,11 @@ export type SourceDefinition<Client = unknown> =
   | {
       kind: 'webhook';
       summary: string;
+      /**
+       * Which HTTP methods reach `handle` (default POST only). A source that answers GET (ONE Record
+       * publishers asking GET /subscriptions) lists it; other methods get 405 from the hub.
+       */
+      methods?: ReadonlyArray<'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'>;
       /** Served at /webhooks/<connector>/<source>. Verify before anything else; emit canonical events. */
       handle(client: Client, request: WebhookRequest, ctx: ConnectorContext & { emit: EmitEvent }): Promise<WebhookResponse>;
     }
@@ -102,13 +107,27 @@ export type SourceDefinition<Client = unknown> =
 export interface SimulatorHandle {
   baseUrl: string;
   stop(): Promise<void>;
+  /**
+   * For a partner that exchanges files: the exchange root and partner folder the simulator serves,
+   * so the hub's file exchange watches the simulator's folders instead of its own root.
+   */
+  fileExchange?: { root: string; partner: string };
+}
+
+export interface SimulatorHubContext {
+  instance: string;
+  hubUrl?: string;
 }
 
 export interface SimulatorDefinition<Config> {
   summary: string;
   start(options: { host?: string; port?: number }): Promise<SimulatorHandle>;
-  /** The connector configuration that points at a running simulator. */
-  configFor(handle: SimulatorHandle): Config;
+  /**
+   * The connector configuration that points at a running simulator. `hub` names the instance and,
+   * when known before the hub listens, the hub's ops URL — for simulators that call the hub back
+   * (webhooks, notifications at <hubUrl>/webhooks/<instance>/<source>).
+   */
+  configFor(handle: SimulatorHandle, hub?: SimulatorHubContext): Config;
 }
 
 export interface ConnectorDefinition<ConfigSchema extends TObject = TObject, Client = unknown> {

@@ -27,7 +27,10 @@ export interface FilePartner {
 export interface FileExchangeOptions {
   hub: Hub;
   root: string;
-  /** Default: one partner per connector instance that has a file source, named after the instance. */
+  /**
+   * Default: one partner per connector instance that has a file source, named after the instance —
+   * or, for an instance running against its simulator, the folders that simulator serves.
+   */
   partners?: FilePartner[];
   logger?: Logger;
   /** How often inboxes are scanned; 1 s by default. */
@@ -63,7 +66,11 @@ function resolvePartners(hub: Hub, partners: FilePartner[] | undefined): FilePar
   return hub.connectors
     .list()
     .filter((instance) => Object.values(instance.definition.sources ?? {}).some((s) => s.kind === 'file'))
-    .map((instance) => ({ name: instance.name, connector: instance.name }));
+    .map((instance) => {
+      // A simulated partner serves its own folders: watch those, under the partner name it uses.
+      const simulated = instance.simulator?.fileExchange;
+      return simulated ? { name: simulated.partner, connector: instance.name, root: simulated.root } : { name: instance.name, connector: instance.name };
+    });
 }
 
 function fileSourceOf(hub: Hub, partner: FilePartner): FileSource {

@@ -1,6 +1,7 @@
 // The partner file exchange: per-partner inbox/outbox/archive folders, exactly-once pick-up of complete
 // files, atomic outbound writes, a queryable ledger of every file, and partner identity checks.
 export { startFileExchange } from './file-exchange';
+export { startConfiguredFileExchange } from './configured-exchange';
 export type { FileExchange, FileExchangeOptions, FilePartner } from './file-exchange';
 export { writeOutboundFile } from './outbox';
 export type { OutboundFile, WrittenFile } from './outbox';

@@ -32,6 +32,8 @@ export interface HubParts {
   assertKnownType(type: string): void;
   connectors: Record<string, ConnectorInstanceConfig>;
   resolveConnector: DefinitionResolver;
+  /** The ops server's URL when it is known before it listens (a fixed port): simulators that call the hub back use it. */
+  hubUrl?: string;
   logger: Logger;
   metrics?: HubMetrics;
   /** Which parts run here: 'worker' consumes deliveries, 'api' only accepts; 'all' both. */
@@ -103,7 +105,7 @@ export class Hub {
   async start(): Promise<void> {
     await migrate(this.journal.sql);
     await this.transport.connect();
-    await this.connectors.start(this.parts.connectors, this.parts.resolveConnector);
+    await this.connectors.start(this.parts.connectors, this.parts.resolveConnector, this.parts.hubUrl !== undefined ? { hubUrl: this.parts.hubUrl } : {});
     this.journal.setRedactor(secretScrubber(this.connectors.secretValues()));
     await this.transport.declareQueues(this.routeList.map((r) => queueFor(r.id)));
     const role = this.parts.role ?? 'all';

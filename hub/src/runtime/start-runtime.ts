@@ -92,6 +92,7 @@ export async function startRuntime(config: HubConfig, options: StartOptions = {}
     assertKnownType: assertKnownEventType,
     connectors: config.connectors,
     resolveConnector: options.resolveConnector ?? resolveFromPackages(config.baseDir, ...(options.connectorSearchDirs ?? [])),
+    ...(config.server.port !== 0 ? { hubUrl: `http://${loopbackHost(config.server.host)}:${config.server.port}` } : {}),
     logger,
     role: config.role,
     sweep: config.sweep,
@@ -156,4 +157,10 @@ export async function startRuntime(config: HubConfig, options: StartOptions = {}
       await cache.close();
     },
   };
+}
+
+/** A host the simulators on this machine can reach the ops server at. */
+function loopbackHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
 }

@@ -1,6 +1,6 @@
 // Starts a real hub (PGlite in memory, or PostgreSQL) and the portal API beside it, on free ports,
 // and gives tests tokens and a small JSON HTTP client.
-import { copyFileSync, mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TObject } from '@sinclair/typebox';
@@ -16,8 +16,8 @@ const REPO_ROUTES = path.resolve(__dirname, '..', '..', '..', 'routes');
 export interface HarnessOptions {
   /** Route files by name (written to the hub's routes folder). */
   routes?: Record<string, string>;
-  /** Copy the repository's routes/portal-*.yaml into the hub's routes folder. */
-  portalRoutes?: boolean;
+  /** Copy the repository's routes/portal-*.yaml into the hub's routes folder (through `rewrite`, when given). */
+  portalRoutes?: boolean | { rewrite(text: string): string };
   /**
    * Connector instances: name → definition (resolved by `use: <name>`) and config. A function gets
    * the portal's URL and a service token first, for connectors that call the portal back.
@@ -44,7 +44,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   mkdirSync(path.join(dir, 'routes'));
   for (const [file, text] of Object.entries(options.routes ?? {})) writeFileSync(path.join(dir, 'routes', file), text);
   if (options.portalRoutes) {
-    for (const file of readdirSync(REPO_ROUTES).filter((f) => /^portal-.*\.ya?ml$/.test(f))) copyFileSync(path.join(REPO_ROUTES, file), path.join(dir, 'routes', file));
+    const rewrite = typeof options.portalRoutes === 'object' ? options.portalRoutes.rewrite : undefined;
+    for (const file of readdirSync(REPO_ROUTES).filter((f) => /^portal-.*\.ya?ml$/.test(f))) {
+      if (rewrite) writeFileSync(path.join(dir, 'routes', file), rewrite(readFileSync(path.join(REPO_ROUTES, file), 'utf8')));
+      else copyFileSync(path.join(REPO_ROUTES, file), path.join(dir, 'routes', file));
+    }
   }
   // The hub's local signing key exists before the hub starts, so a service token can be in its config.
   const key = ensureLocalSigningKey(path.join(dir, '.interline'));

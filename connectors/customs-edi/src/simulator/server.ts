@@ -80,6 +80,7 @@ export async function startCustomsSimulator(options: CustomsSimulatorOptions = {
     baseUrl: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`,
     root,
     partner,
+    fileExchange: { root, partner },
     authority,
     inspect: async () => {
       await authority.collect();

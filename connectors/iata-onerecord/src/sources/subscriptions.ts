@@ -1,6 +1,5 @@
 // subscriptions: a publisher asks "GET <subscriber server>/subscriptions?topicType=…&topic=…" for the
-// subscription Interline wants. The hub routes only POST to webhook sources today, so this answers GET
-// once the hub forwards it (see README); a POST gets 405 with that explanation.
+// subscription Interline wants; the hub forwards GET here because the source lists it in `methods`.
 import type { WebhookResponse } from '@interline/hub';
 import type { OneRecordClient } from '../client';
 import { compactDocument, expandDocument } from '../jsonld/json-ld';
@@ -35,9 +34,10 @@ export async function subscriptionProposal(client: OneRecordClient, query: URLSe
 
 export const subscriptions: WebhookSource<OneRecordClient> = {
   kind: 'webhook',
-  summary: 'ONE Record GET /subscriptions: Interline\'s subscription proposal for a topic (answered once the hub routes GET to webhook sources).',
+  summary: 'ONE Record GET /subscriptions: Interline\'s subscription proposal for a topic.',
+  methods: ['GET'],
   async handle(client, request) {
     if (request.method.toUpperCase() === 'GET') return subscriptionProposal(client, new URL(request.path, 'http://hub').searchParams);
-    return apiErrorResponse(405, 'Method not allowed', 'publishers GET /subscriptions?topicType=…&topic=… here; the hub currently forwards only POST to webhook sources, so this endpoint answers once GET is routed', { allow: 'GET' });
+    return apiErrorResponse(405, 'Method not allowed', 'publishers GET /subscriptions?topicType=…&topic=… here', { allow: 'GET' });
   },
 };
