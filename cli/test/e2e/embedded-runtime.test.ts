@@ -252,7 +252,7 @@ describe('the embedded runtime, end to end', () => {
     expect(stripe.paymentIntents.filter((i) => i.metadata.interline_booking_id === done.booking.id)).toEqual([]);
   });
 
-  it('takes a Stripe payment to succeeded through the signed webhook', async () => {
+  it('takes the booking’s Stripe payment to succeeded: the webhook marks the booking paid and Odoo registers it on the invoice', async () => {
     const intent = (await simState<{ paymentIntents: Array<{ id: string; metadata: Record<string, string> }> }>('payments')).paymentIntents.find((i) => i.metadata.interline_booking_id !== undefined);
     expect(intent).toBeDefined();
     // The customer's browser confirms with Stripe.js; here the test plays it against the simulator.
@@ -267,5 +267,19 @@ describe('the embedded runtime, end to end', () => {
       return response.status === 200 && response.body.status === 'succeeded' && response.body;
     }, 30_000, 'the payment to succeed in the portal');
     expect(payment.status).toBe('succeeded');
+    const view = await waitFor(async () => {
+      const response = await call<BookingView & { saga: { paymentStatus?: string } }>('GET', `${portal}/v1/shipments/${awb}`, { token: customer });
+      return response.body.saga.paymentStatus === 'succeeded' && response.body;
+    }, 30_000, 'the booking to show its payment succeeded');
+    expect(view.booking.state).toBe('confirmed');
+
+    // Odoo: the posted invoice for the booking, with the payment registered against it.
+    const odoo = await waitFor(async () => {
+      const state = await simState<{ records: Record<string, Json[]> }>('odoo');
+      const invoice = state.records['account.move']?.find((m) => m.payment_reference === `INV-${awb}` || m.ref === `INV-${awb}`);
+      return invoice && (state.records['account.payment'] ?? []).length > 0 && { state, invoice };
+    }, 30_000, 'the payment registered on the Odoo invoice');
+    expect(odoo.invoice).toMatchObject({ move_type: 'out_invoice', state: 'posted' });
+    expect(['paid', 'in_payment']).toContain(odoo.invoice.payment_state);
   });
 });

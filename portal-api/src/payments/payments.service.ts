@@ -11,6 +11,7 @@ import { appendEvent } from '../outbox/outbox-writer';
 import type { InternalOutcome } from '../schemas/internal';
 import type { PaymentRequest, RefundRequest } from '../schemas/payments';
 import { insertPayment, insertRefund, loadPayment, loadRefund, savePayment, saveRefund } from './payment-store';
+import { loadBooking, saveBooking } from '../shipments/booking-store';
 
 export class PaymentsService {
   async create(tx: SqlExecutor, tenant: string, input: PaymentRequest): Promise<WriteResult<Payment>> {
@@ -88,6 +89,15 @@ export class PaymentsService {
     const record = await loadPayment(tx, payment.id, undefined, true);
     if (!record) return { outcome: 'ignored', reason: `payment ${payment.id} was not requested through the portal` };
     await savePayment(tx, payment);
+    // A booking's payment: the booking shows it (paymentStatus succeeded = paid).
+    const bookingId = payment.links.bookingId;
+    if (bookingId !== undefined) {
+      const booking = await loadBooking(tx, { bookingId }, undefined, true);
+      if (booking && booking.saga.paymentId === payment.id) {
+        booking.saga.paymentStatus = payment.status;
+        await saveBooking(tx, booking);
+      }
+    }
     return { outcome: 'recorded', id: payment.id };
   }
 

@@ -12,7 +12,7 @@ import { insertPayment } from '../payments/payment-store';
 import type { SagaStepName } from '../schemas/shipments';
 import { loadBooking, saveBooking, setAllocationState } from '../shipments/booking-store';
 import type { BookingRecord } from '../shipments/booking-store';
-import { paymentRequestFor, saleOrderFor } from './saga-documents';
+import { invoiceFor, paymentRequestFor, saleOrderFor } from './saga-documents';
 import { bookingSubject, currentStep, skipPending, stepStatus, withStep } from './saga-state';
 
 export interface SagaOutcome {
@@ -74,7 +74,11 @@ export class BookingSaga {
           outcome = await this.complete(tx, record, emit, common);
           break;
         }
-        const payment = paymentRequestFor(record, record.saga.orderId, at);
+        // The sale order is invoiced at once; the payment settles that invoice (Odoo registers it there).
+        const invoice = invoiceFor(saleOrderFor(record, at), record.shipment.waybill.number, at, record.saga.orderId);
+        record.saga.invoiceId = invoice.id;
+        await emit(tx, { type: 'invoice.created', data: invoice, ...common });
+        const payment = paymentRequestFor(record, record.saga.orderId, at, invoice.id);
         await insertPayment(tx, record.tenant, payment);
         record.saga.paymentId = payment.id;
         const id = await emit(tx, { type: 'payment.requested', data: payment, ...common });

@@ -1,7 +1,7 @@
 // The canonical documents the saga sends out for its later steps: the sale order (Odoo) and the
 // payment request (payment provider), both derived from the booking and its price.
 import { uuidv7 } from '@interline/hub';
-import type { Order, Payment } from '@interline/hub';
+import type { Invoice, Order, Payment } from '@interline/hub';
 import type { BookingRecord } from '../shipments/booking-store';
 
 export function saleOrderFor(record: BookingRecord, at: string): Order {
@@ -40,14 +40,42 @@ export function saleOrderFor(record: BookingRecord, at: string): Order {
   return order;
 }
 
-export function paymentRequestFor(record: BookingRecord, orderId: string | undefined, at: string): Payment {
+/** Days between the invoice date and its due date. */
+const PAYMENT_TERM_DAYS = 14;
+
+/**
+ * The invoice for the booking's sale order (`orderId`; `order` gives the lines), posted at once: the
+ * booking is priced, so there is nothing to draft. Odoo numbers it on posting; ours is INV-<AWB>.
+ */
+export function invoiceFor(order: Order, awb: string, at: string, orderId = order.id): Invoice {
+  const issueDate = at.slice(0, 10);
+  const dueDate = new Date(Date.parse(`${issueDate}T00:00:00Z`) + PAYMENT_TERM_DAYS * 86_400_000).toISOString().slice(0, 10);
+  return {
+    id: uuidv7(),
+    number: `INV-${awb}`,
+    kind: 'invoice',
+    customer: order.customer,
+    orderId,
+    currency: order.currency,
+    lines: order.lines,
+    totals: { ...order.totals, amountDue: order.totals.total },
+    state: 'posted',
+    paymentState: 'not_paid',
+    issueDate,
+    dueDate,
+    paymentReference: `INV-${awb}`,
+    createdAt: at,
+  };
+}
+
+export function paymentRequestFor(record: BookingRecord, orderId: string | undefined, at: string, invoiceId?: string): Payment {
   const { booking, shipment, charge } = record;
   return {
     id: uuidv7(),
     amount: charge,
     status: 'requires_payment_method',
     captureMethod: 'automatic',
-    links: { bookingId: booking.id, shipmentId: shipment.id, ...(orderId ? { orderId } : {}) },
+    links: { bookingId: booking.id, shipmentId: shipment.id, ...(orderId ? { orderId } : {}), ...(invoiceId ? { invoiceId } : {}) },
     customerPartyId: booking.requestedBy.partyId,
     provider: { name: 'stripe' },
     description: `Air freight ${shipment.waybill.number} ${booking.origin}-${booking.destination}`,

@@ -9,6 +9,7 @@ import type { Saga, SagaStepName, SagaStepStatus } from '../schemas/shipments';
 export interface SagaRecord extends Saga {
   trace?: EventParent;
   orderId?: string;
+  invoiceId?: string;
   paymentId?: string;
 }
 
@@ -69,5 +70,5 @@ export function skipPending(saga: SagaRecord): SagaRecord {
 
 /** The public view: without the trace and internal ids. */
 export function publicSaga(saga: SagaRecord): Saga {
-  return { status: saga.status, steps: saga.steps };
+  return { status: saga.status, steps: saga.steps, ...(saga.paymentStatus !== undefined ? { paymentStatus: saga.paymentStatus } : {}) };
 }

@@ -2,7 +2,8 @@
 // CargoBooking schemas (the same objects), plus the saga state the portal adds.
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
-import { CargoBookingSchema, FlightReferenceSchema, MoneySchema, PieceSchema, ShipmentSchema } from '@interline/hub';
+import { CargoBookingSchema, FlightReferenceSchema, MoneySchema, PaymentSchema, PieceSchema, ShipmentSchema } from '@interline/hub';
+import type { Payment } from '@interline/hub';
 import { embed, named } from './named-schemas';
 
 const S = ShipmentSchema.properties;
@@ -60,6 +61,12 @@ export const SagaSchema = named(
           { additionalProperties: false },
         ),
         { description: 'capacity → airline-booking → waybill (ONE Record) → sale-order (Odoo) → payment.' },
+      ),
+      paymentStatus: Type.Optional(
+        Type.Unsafe<Payment['status']>({
+          ...PaymentSchema.properties.status,
+          description: 'The booking’s payment as the provider last reported it (its webhook): succeeded means the booking is paid.',
+        }),
       ),
     },
     { additionalProperties: false, description: 'Where the booking saga is.' },
