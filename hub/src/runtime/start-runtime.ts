@@ -9,7 +9,7 @@ import { createLogger } from '../observability/logger';
 import type { Logger } from '../observability/logger';
 import { Journal, PgliteClient, PostgresClient } from '../journal';
 import type { SqlClient } from '../journal';
-import { AmqpTransport, MemoryTransport } from '../transport';
+import { AmqpTransport, KafkaTransport, MemoryTransport } from '../transport';
 import type { Transport } from '../transport';
 import { loadRoutes, checkRouteReferences, RouteTable } from '../routing';
 import type { Route } from '../routing';
@@ -58,9 +58,8 @@ async function openJournal(config: HubConfig, inMemory: boolean): Promise<SqlCli
 function openTransport(config: HubConfig, logger: Logger): Transport {
   if (config.transport === 'memory') return new MemoryTransport();
   if (/^amqps?:\/\//.test(config.transport)) return new AmqpTransport({ url: config.transport, logger });
-  if (/^kafka:\/\//.test(config.transport)) {
-    throw new ConfigError(`transport '${redactUrl(config.transport)}': the Kafka transport is not part of this build yet; use amqp://… or unset INTERLINE_TRANSPORT`);
-  }
+  // node-rdkafka is optional: KafkaTransport loads it at connect and names the install command if absent.
+  if (/^kafka:\/\//.test(config.transport)) return new KafkaTransport({ url: config.transport, logger });
   throw new ConfigError(`transport '${redactUrl(config.transport)}' is not understood; use 'memory', amqp://… or kafka://… (INTERLINE_TRANSPORT)`);
 }
 
