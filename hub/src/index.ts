@@ -18,4 +18,5 @@ export * from './admin';
 export * as edifact from './formats/edifact';
 export * from './cache';
 export * as cargoImp from './formats/cargo-imp';
+export * as ssim from './formats/ssim';
 export * from './files';

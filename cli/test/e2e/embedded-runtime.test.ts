@@ -162,7 +162,7 @@ describe('the embedded runtime, end to end', () => {
     expect(partner).toMatchObject({ name: 'Rheinpharma Logistik GmbH', ref: partyId });
   });
 
-  it('runs a booking saga through ONE Record, Odoo and Stripe to a confirmed booking', async () => {
+  it('runs a booking saga through the airline (SOAP), ONE Record, Odoo and Stripe to a confirmed booking', async () => {
     const booked = await call<BookingView>('POST', `${portal}/v1/shipments`, { token: customer, body: bookingRequest(partyId, '2030-06-01') });
     expect(booked.status).toBe(201);
     awb = booked.body.shipment.waybill.number;
@@ -170,6 +170,10 @@ describe('the embedded runtime, end to end', () => {
     expect(done.saga.steps.map((s) => `${s.name}:${s.status}`)).toEqual(['capacity:done', 'airline-booking:done', 'waybill:done', 'sale-order:done', 'payment:done']);
     expect(done.saga.status).toBe('completed');
     expect(done.booking.state).toBe('confirmed');
+
+    // The airline (SOAP): one confirmed cargo booking, keyed by our booking id, for this AWB.
+    const airline = await simState<{ bookings: Array<{ clientReference: string; status: string; awb?: string }> }>('airline');
+    expect(airline.bookings.filter((b) => b.clientReference === done.booking.id)).toEqual([expect.objectContaining({ status: 'CONFIRMED', awb })]);
 
     // ONE Record: the shipment, its waybill and pieces, published on the partner server.
     const onerecord = await simState<{ objects: Array<{ iri: string; type: string }> }>('onerecord');
@@ -247,6 +251,13 @@ describe('the embedded runtime, end to end', () => {
     expect(done.booking.state).toBe('rejected');
     expect(done.booking.stateReason?.text).toMatch(/^sale-order failed \(permanent in odoo\)/);
     expect(await remaining()).toEqual(before);
+    // The airline booking the saga had placed is cancelled on the airline (its space released there).
+    const airline = await waitFor(async () => {
+      const state = await simState<{ bookings: Array<{ clientReference: string; status: string }> }>('airline');
+      const found = state.bookings.find((b) => b.clientReference === done.booking.id);
+      return found?.status === 'CANCELLED' && found;
+    }, 30_000, 'the airline booking to be cancelled');
+    expect(airline.status).toBe('CANCELLED');
     // Nothing was charged for the rejected booking.
     const stripe = await simState<{ paymentIntents: Array<{ metadata: Record<string, string> }> }>('payments');
     expect(stripe.paymentIntents.filter((i) => i.metadata.interline_booking_id === done.booking.id)).toEqual([]);
