@@ -5,6 +5,8 @@ import type {
   ConnectorDescription,
   ConnectorSummary,
   DeadLetterPage,
+  MessagePage,
+  MessageQuery,
   DeadLetterQuery,
   DiscardRequest,
   DiscardResult,
@@ -119,6 +121,10 @@ export class ApiClient {
 
   deadLetter(id: string): Promise<MessageDetail> {
     return this.request('GET', `/v1/admin/dead-letters/${encodeURIComponent(id)}`, { action: `show dead letter '${id}'`, role: 'support' });
+  }
+
+  listMessages(query: MessageQuery): Promise<MessagePage> {
+    return this.request('GET', '/v1/admin/messages', { action: 'list messages', role: 'support', query: { ...query } });
   }
 
   message(id: string): Promise<MessageDetail> {

@@ -74,6 +74,36 @@ export interface DeadLetterQuery {
   offset?: number | undefined;
 }
 
+/** Query parameters of GET /v1/admin/messages: newest first, `before` is the previous page's `next`. */
+export interface MessageQuery {
+  type?: string | undefined;
+  source?: string | undefined;
+  subject?: string | undefined;
+  tenant?: string | undefined;
+  status?: string | undefined;
+  since?: string | undefined;
+  until?: string | undefined;
+  limit?: number | undefined;
+  before?: string | undefined;
+}
+
+export interface MessageSummary {
+  id: string;
+  type: string | null;
+  source: string | null;
+  subject: string | null;
+  tenant: string;
+  partitionKey: string | null;
+  correlationId: string | null;
+  receivedAt: string;
+  deliveries: Array<{ routeId: string; status: string; attempts: number }>;
+}
+
+export interface MessagePage {
+  items: MessageSummary[];
+  next?: string;
+}
+
 export interface MessageTrace {
   correlationId: string;
   root: LineageNode[];

@@ -124,6 +124,38 @@ describe('support workflow with the interline CLI against a running hub', () => 
     expect(detail.audit).toEqual([expect.objectContaining({ action: 'replay', reason: 'typo in the AWB' })]);
   });
 
+  it('finds messages by type pattern, time and delivery status, newest first, and pages them', async () => {
+    for (const [i, awb] of ['020-12345675', '020-12345675', '020-12345675'].entries()) {
+      writeFileSync(path.join(dir, `ok-${i}.json`), JSON.stringify({ ...EVENT, id: `list-${i}`, awb }));
+      expect((await cli('send', 'shipment.status-changed', '--data', `ok-${i}.json`, '--partition-key', awb)).code).toBe(0);
+    }
+    const page = await waitFor(async () => {
+      const run = await cli('--json', 'messages', 'list', '--type', 'shipment.*', '--since', '10m', '--status', 'delivered', '--limit', '2');
+      const parsed = JSON.parse(run.stdout) as { items: Array<{ id: string; type: string; receivedAt: string; deliveries: Array<{ routeId: string; status: string }> }>; next?: string };
+      return parsed.items.length === 2 && parsed;
+    }, 15_000, 'delivered shipment messages');
+    expect(page.items.every((m) => m.type === 'shipment.status-changed')).toBe(true);
+    expect(page.items[0]!.receivedAt >= page.items[1]!.receivedAt).toBe(true);
+    expect(page.items[0]!.deliveries).toContainEqual({ routeId: 'tracking-to-partner', status: 'delivered', attempts: 1 });
+    expect(page.next).toEqual(expect.any(String));
+    const older = JSON.parse((await cli('--json', 'messages', 'list', '--type', 'shipment.*', '--status', 'delivered', '--limit', '2', '--before', page.next!)).stdout) as { items: Array<{ id: string }> };
+    expect(older.items.length).toBeGreaterThan(0);
+    expect(older.items.map((m) => m.id)).not.toContain(page.items[0]!.id);
+    expect(older.items.map((m) => m.id)).not.toContain(page.items[1]!.id);
+
+    const table = await cli('messages', 'list', '--type', 'shipment.#', '--limit', '1');
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/tracking-to-partner delivered/);
+    expect(table.stdout).toMatch(/1 message, newest first; older: --before \S+/);
+
+    const wrong = await cli('messages', 'list', '--type', '#.status-changed');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain("'#' may only end a pattern");
+    const badStatus = await cli('messages', 'list', '--status', 'lost');
+    expect(badStatus.code).toBe(1);
+    expect(badStatus.stderr).toContain('must be one of pending, retrying, delivered');
+  });
+
   it('lets support replay but not discard; admin discards with a reason', async () => {
     const bad = await cli('--json', 'send', 'shipment.status-changed', '--data', 'bad.json');
     const id = (JSON.parse(bad.stdout) as { id: string }).id;

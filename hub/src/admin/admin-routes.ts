@@ -4,8 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Hub } from '../runtime/hub';
 import type { Authorize } from './ops-server';
 import { problem, sendProblem } from './problem';
-import { listDeadLetters, messageDetail, messageLineage } from '../journal';
-import type { DeadLetterFilter, MessageRecord } from '../journal';
+import { listDeadLetters, listMessages, messageDetail, messageLineage, parseMessageCursor, typePatternRegex } from '../journal';
+import type { DeadLetterFilter, DeliveryStatus, MessageRecord, MessageSearch } from '../journal';
 import type { Principal } from '../auth';
 
 interface AdminDeps {
@@ -15,6 +15,7 @@ interface AdminDeps {
 }
 
 const MAX_BATCH = 500;
+const DELIVERY_STATUSES: readonly DeliveryStatus[] = ['pending', 'retrying', 'delivered', 'filtered', 'dead', 'discarded', 'replayed'];
 
 function visible(principal: Principal, message: MessageRecord): boolean {
   return principal.tenant === '*' || principal.tenant === message.tenant;
@@ -58,6 +59,32 @@ export function registerAdminRoutes(app: FastifyInstance, { hub, authorize, even
       if (query[key] !== undefined && !/^\d+$/.test(query[key] ?? '')) return sendProblem(reply, problem(400, 'Bad Request', `query '${key}' must be a whole number`, { errors: [{ path: key, message: 'must be a whole number' }] }));
     }
     return listDeadLetters(hub.journal.sql, filterFrom(query, principal));
+  });
+
+  app.get('/v1/admin/messages', async (request, reply) => {
+    const principal = await authorize(request, reply, 'messages:read');
+    if (!principal) return reply;
+    const query = request.query as Record<string, string | undefined>;
+    const bad = (path: string, message: string) => sendProblem(reply, problem(400, 'Bad Request', `query '${path}' ${message}`, { errors: [{ path, message }] }));
+    for (const key of ['since', 'until'] as const) if (badTime(query[key])) return bad(key, `is not an ISO 8601 time: '${query[key]}'`);
+    if (query.limit !== undefined && !/^\d+$/.test(query.limit)) return bad('limit', 'must be a whole number');
+    if (query.status !== undefined && !DELIVERY_STATUSES.includes(query.status as DeliveryStatus)) return bad('status', `must be one of ${DELIVERY_STATUSES.join(', ')}`);
+    if (query.before !== undefined && !parseMessageCursor(query.before)) return bad('before', 'is not a cursor from a previous page (next)');
+    if (query.type !== undefined) {
+      try {
+        typePatternRegex(query.type);
+      } catch (error) {
+        return bad('type', (error as Error).message);
+      }
+    }
+    const search: MessageSearch = {};
+    for (const key of ['type', 'source', 'subject', 'since', 'until', 'before'] as const) if (query[key]) search[key] = query[key];
+    if (query.status) search.status = query.status as DeliveryStatus;
+    if (query.limit) search.limit = Number(query.limit);
+    // A tenant's principal sees its own tenant only, whatever it asks for.
+    if (principal.tenant !== '*') search.tenant = principal.tenant;
+    else if (query.tenant) search.tenant = query.tenant;
+    return listMessages(hub.journal.sql, search);
   });
 
   const showMessage = async (id: string, principal: Principal) => {

@@ -10,3 +10,4 @@ export { PostgresClient } from './postgres/postgres-client';
 export type { PostgresOptions } from './postgres/postgres-client';
 export * from './journal-writer';
 export * from './batcher';
+export * from './message-search';
