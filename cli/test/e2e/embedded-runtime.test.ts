@@ -148,7 +148,24 @@ describe('the embedded runtime, end to end', () => {
   let awb: string;
 
   it('lists every connector with its simulator', () => {
-    expect(Object.keys(simulators).sort()).toEqual(expect.arrayContaining(['airline', 'customs', 'odoo', 'onerecord', 'payments']));
+    expect(Object.keys(simulators).sort()).toEqual(expect.arrayContaining(['airline', 'customs', 'gds', 'odoo', 'onerecord', 'payments']));
+  });
+
+  it('surfaces a PNR another agent creates on the GDS as a canonical pnr.created event', async () => {
+    const created = await call<{ locator: string }>('POST', `${simulators.gds}/__sim/pnrs`, {
+      body: { passengers: [{ surname: 'NORDMANN', firstName: 'OLA', type: 'ADT' }], segments: [{ carrier: 'LH', flightNumber: '902', classOfService: 'Y', date: '2030-05-05' }], contact: '+47 22 00 00 00' },
+    });
+    expect(created.status).toBe(201);
+    const message = await waitFor(async () => {
+      const run = await runInterline(['--json', 'messages', 'list', '--type', 'pnr.created', '--source', 'interline/connector/gds', '--url', hub.url], {}, dir);
+      const page = JSON.parse(run.stdout) as { items: Array<{ id: string }> };
+      return page.items[0];
+    }, 30_000, 'pnr.created in the journal');
+    const shown = JSON.parse((await runInterline(['--json', 'messages', 'show', message.id, '--url', hub.url], {}, dir)).stdout) as { message: { envelope: { data: Json } } };
+    expect(shown.message.envelope.data).toMatchObject({
+      recordLocators: expect.arrayContaining([{ locator: created.body.locator, system: '1A', kind: 'gds' }]),
+      passengers: [expect.objectContaining({ surname: 'NORDMANN', type: 'ADT' })],
+    });
   });
 
   it('puts a customer registered through the portal API into Odoo as a partner', async () => {

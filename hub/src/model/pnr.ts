@@ -83,62 +83,70 @@ export const TicketSchema = Type.Object(
   { additionalProperties: false, description: 'An issued ticket or EMD.' },
 );
 
+export const RecordLocatorSchema = Type.Object(
+  {
+    locator: Type.String({ pattern: '^[A-Z0-9]{5,8}$', description: 'Record locator (6 characters as a rule).' }),
+    system: Type.String({ pattern: '^[A-Z0-9]{2,3}$', description: 'Who holds it: GDS code (1A Amadeus, 1S Sabre, 1G/1P/1V Travelport) or airline designator.' }),
+    kind: StringEnum(['gds', 'airline', 'agency'] as const, { description: 'What kind of system the locator belongs to.' }),
+  },
+  { additionalProperties: false, description: 'A record locator.' },
+);
+
+export const PnrRemarkSchema = Type.Object(
+  {
+    type: StringEnum(['general', 'confidential', 'itinerary', 'accounting'] as const, { description: 'Remark kind (RM, RC, RIR, accounting).' }),
+    text: text('Remark text.', 250),
+  },
+  { additionalProperties: false },
+);
+
+export const PnrContactSchema = Type.Object(
+  {
+    type: StringEnum(['email', 'mobile', 'phone', 'agency', 'business', 'home'] as const, { description: 'Contact element kind (APE, APM, AP, APA, APB, APH).' }),
+    value: text('Address or number.', 254),
+    passengerId: Type.Optional(localRef('Passenger the contact belongs to.')),
+  },
+  { additionalProperties: false },
+);
+
+/** What kind of partial failure a warning reports, so a route can react without parsing text. */
+export const PNR_WARNING_KINDS = ['waitlisted', 'sell-failed', 'busy', 'warning'] as const;
+
+export const PnrWarningSchema = Type.Object(
+  {
+    code: Type.Optional(text('Source warning code.', 20)),
+    kind: Type.Optional(StringEnum(PNR_WARNING_KINDS, { description: 'waitlisted (HL), sell-failed (UN/UC/NO, UNS), busy (simultaneous changes), or any other warning.' })),
+    text: text('What went wrong or needs attention.', 500),
+    segmentId: Type.Optional(localRef('Segment concerned.')),
+  },
+  { additionalProperties: false },
+);
+
 export const PnrSchema = Type.Object(
   {
     id: id('Canonical PNR id.'),
-    recordLocators: Type.Array(
-      Type.Object(
-        {
-          locator: Type.String({ pattern: '^[A-Z0-9]{5,8}$', description: 'Record locator (6 characters as a rule).' }),
-          system: Type.String({ pattern: '^[A-Z0-9]{2,3}$', description: 'Who holds it: GDS code (1A Amadeus, 1S Sabre, 1G/1P/1V Travelport) or airline designator.' }),
-          kind: StringEnum(['gds', 'airline', 'agency'] as const, { description: 'What kind of system the locator belongs to.' }),
-        },
-        { additionalProperties: false, description: 'A record locator.' },
-      ),
-      { minItems: 1, description: 'Record locators: the GDS one and each airline’s.' },
-    ),
+    recordLocators: Type.Array(RecordLocatorSchema, { minItems: 1, description: 'Record locators: the GDS one and each airline’s.' }),
     passengers: Type.Array(PassengerSchema, { minItems: 1, maxItems: 99, description: 'Passengers.' }),
     segments: Type.Array(SegmentSchema, { description: 'Air segments in itinerary order.' }),
     ssrs: Type.Array(SsrSchema, { description: 'Special service requests.' }),
-    remarks: Type.Array(
-      Type.Object(
-        {
-          type: StringEnum(['general', 'confidential', 'itinerary', 'accounting'] as const, { description: 'Remark kind (RM, RC, RIR, accounting).' }),
-          text: text('Remark text.', 250),
-        },
-        { additionalProperties: false },
-      ),
-      { description: 'Remarks.' },
-    ),
-    contacts: Type.Array(
-      Type.Object(
-        {
-          type: StringEnum(['email', 'mobile', 'phone', 'agency', 'business', 'home'] as const, { description: 'Contact element kind (APE, APM, AP, APA, APB, APH).' }),
-          value: text('Address or number.', 254),
-          passengerId: Type.Optional(localRef('Passenger the contact belongs to.')),
-        },
-        { additionalProperties: false },
-      ),
-      { minItems: 1, description: 'Contact elements (AP); every PNR needs one.' },
-    ),
+    remarks: Type.Array(PnrRemarkSchema, { description: 'Remarks.' }),
+    contacts: Type.Array(PnrContactSchema, { minItems: 1, description: 'Contact elements (AP); every PNR needs one.' }),
     ticketingTimeLimit: Type.Optional(timestamp('Deadline to issue tickets before the carrier cancels.')),
     tickets: Type.Array(TicketSchema, { description: 'Tickets and EMDs.' }),
-    warnings: Type.Array(
-      Type.Object(
-        {
-          code: Type.Optional(text('Source warning code.', 20)),
-          text: text('What went wrong or needs attention.', 500),
-          segmentId: Type.Optional(localRef('Segment concerned.')),
-        },
-        { additionalProperties: false },
-      ),
-      { description: 'Warnings from the last operation (waitlisted segment, sell failure, busy PNR).' },
-    ),
+    warnings: Type.Array(PnrWarningSchema, { description: 'Warnings from the last operation (waitlisted segment, sell failure, busy PNR).' }),
     createdAt: timestamp('When the PNR was created.'),
     updatedAt: Type.Optional(timestamp('Last change.')),
   },
   modelOptions('pnr', 'PNR', 'A passenger name record: locators, passengers, segments with status codes, SSRs, remarks, contacts, tickets and warnings.'),
 );
 export type Pnr = Static<typeof PnrSchema>;
+export type PnrPassenger = Static<typeof PassengerSchema>;
+export type PnrSegment = Static<typeof SegmentSchema>;
+export type PnrSsr = Static<typeof SsrSchema>;
+export type PnrTicket = Static<typeof TicketSchema>;
+export type PnrContact = Static<typeof PnrContactSchema>;
+export type PnrRemark = Static<typeof PnrRemarkSchema>;
+export type PnrWarning = Static<typeof PnrWarningSchema>;
+export type RecordLocator = Static<typeof RecordLocatorSchema>;
 
 export { pnrExamples } from './examples/pnr';
