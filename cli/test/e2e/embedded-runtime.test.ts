@@ -179,6 +179,34 @@ describe('the embedded runtime, end to end', () => {
     expect(partner).toMatchObject({ name: 'Rheinpharma Logistik GmbH', ref: partyId });
   });
 
+  it('dead-letters a customer Odoo cannot take (country "UK" is not ISO); support fixes it with dlq replay --edit and it lands once', async () => {
+    const base = customerRegistration('Thames Forwarding Ltd') as Json & { addresses: Array<Json> };
+    const body = { ...base, addresses: [{ ...base.addresses[0], countryCode: 'UK', city: 'London', postalCode: 'TW6 2GA' }, ...base.addresses.slice(1)] };
+    const registered = await call<{ id: string }>('POST', `${portal}/v1/customers`, { token: customer, body });
+    expect(registered.status).toBe(201);
+    const dead = await waitFor(async () => {
+      const run = await runInterline(['--json', 'dlq', 'list', '--route', 'customers-to-odoo', '--url', hub.url], {}, dir);
+      const page = JSON.parse(run.stdout) as { items: Array<{ messageId: string; error: { errorClass: string; message: string } }> };
+      return page.items[0];
+    }, 30_000, 'the refused customer in the dead letters');
+    expect(dead.error.errorClass).toBe('permanent');
+    expect(dead.error.message).toContain('country "UK" has no res.country in Odoo');
+
+    writeFileSync(path.join(dir, 'uk-is-gb.json'), JSON.stringify([{ op: 'replace', path: '/data/addresses/0/countryCode', value: 'GB' }]));
+    const replay = await runInterline(['dlq', 'replay', dead.messageId, '--edit', 'uk-is-gb.json', '--reason', 'ISO code for the UK is GB', '--url', hub.url], {}, dir);
+    expect(replay.code).toBe(0);
+    const company = await waitFor(async () => {
+      const state = await simState<{ records: Record<string, Json[]> }>('odoo');
+      const found = state.records['res.partner']?.filter((p) => p.ref === registered.body.id) ?? [];
+      return found.length > 0 && found;
+    }, 30_000, 'the fixed customer in Odoo');
+    expect(company).toHaveLength(1);
+    expect(company[0]).toMatchObject({ name: 'Thames Forwarding Ltd', city: 'London' });
+    const detail = JSON.parse((await runInterline(['--json', 'messages', 'show', dead.messageId, '--url', hub.url], {}, dir)).stdout) as { deliveries: Array<{ routeId: string; status: string }>; audit: unknown[] };
+    expect(detail.deliveries.find((d) => d.routeId === 'customers-to-odoo')?.status).toBe('delivered');
+    expect(detail.audit.length).toBeGreaterThan(0);
+  });
+
   it('runs a booking saga through the airline (SOAP), ONE Record, Odoo and Stripe to a confirmed booking', async () => {
     const booked = await call<BookingView>('POST', `${portal}/v1/shipments`, { token: customer, body: bookingRequest(partyId, '2030-06-01') });
     expect(booked.status).toBe(201);
