@@ -50,6 +50,57 @@ describe('circuit breaker', () => {
   });
 });
 
+describe('circuit breaker under load', () => {
+  const options = { failureThreshold: 3, cooldownMs: 1000, failureRatio: 0.5, minimumCalls: 20, windowMs: 10_000 };
+
+  it('stays closed for a partner failing 30 % of calls, even through runs of consecutive failures', () => {
+    let now = 0;
+    const breaker = new CircuitBreaker('sink', options, () => now);
+    // 100 calls over 10 s, every third-ish one failing, with a run of 5 failures in the middle.
+    const pattern = Array.from({ length: 100 }, (_, i) => [1, 4, 7].includes(i % 10) || (i >= 50 && i < 55));
+    for (const failed of pattern) {
+      now += 100;
+      if (failed) breaker.recordFailure(true);
+      else breaker.recordSuccess();
+      expect(breaker.current()).toBe('closed');
+    }
+  });
+
+  it('opens when most calls in the window fail, and judges afresh after the cool-down', () => {
+    let now = 0;
+    const breaker = new CircuitBreaker('sink', options, () => now);
+    for (let i = 0; i < 20; i++) {
+      now += 10;
+      breaker.recordSuccess();
+    }
+    for (let i = 0; i < 19; i++) {
+      now += 10;
+      breaker.recordFailure(true);
+      expect(breaker.current()).toBe('closed');
+    }
+    breaker.recordFailure(true);
+    expect(breaker.current()).toBe('open');
+    now += 1000;
+    expect(breaker.tryAcquire()).toBe(true);
+    breaker.recordSuccess();
+    expect(breaker.current()).toBe('closed');
+    // Old calls left the window with the opening: two failures alone do not reopen it.
+    breaker.recordFailure(true);
+    breaker.recordFailure(true);
+    expect(breaker.current()).toBe('closed');
+  });
+
+  it('forgets calls older than the window', () => {
+    let now = 0;
+    const breaker = new CircuitBreaker('sink', options, () => now);
+    for (let i = 0; i < 30; i++) breaker.recordSuccess();
+    now += 20_000;
+    // The 30 successes are gone: with a thin window, consecutive failures decide again.
+    for (let i = 0; i < 3; i++) breaker.recordFailure(true);
+    expect(breaker.current()).toBe('open');
+  });
+});
+
 describe('keyed executor', () => {
   it('runs one key strictly in order while other keys proceed, within the concurrency limit', async () => {
     const executor = new KeyedExecutor(2);

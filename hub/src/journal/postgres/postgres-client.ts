@@ -30,8 +30,14 @@ export class PostgresClient implements SqlClient {
       max: options.max ?? 10,
       application_name: options.applicationName ?? 'interline',
       connectionTimeoutMillis: 5000,
+      // A half-open TCP connection (server gone without a FIN) is noticed instead of waited on forever.
+      keepAlive: true,
+      // No statement of the journal runs this long; one that does is on a dead connection, and
+      // failing it frees its group-commit flush and its pool slot.
+      query_timeout: 60_000,
     });
-    // An idle client that loses its connection (server restart, pg_terminate_backend) must not crash the process.
+    // An idle client that loses its connection (server restart, pg_terminate_backend) is dropped
+    // by the pool; without this listener its 'error' would crash the process.
     pool.on('error', () => undefined);
     try {
       const client = await pool.connect();
@@ -54,11 +60,18 @@ export class PostgresClient implements SqlClient {
 
   async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     const client: PoolClient = await this.pool.connect();
+    // A checked-out client has no pool listener: if its backend is terminated between two
+    // statements, node-postgres emits 'error' on it, and an unheard 'error' kills the process.
     let broken: Error | undefined;
+    const onError = (error: Error): void => {
+      broken ??= error;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const result = await work({
         query: async <R>(sql: string, params: unknown[] = []) => {
+          if (broken) throw broken;
           const r = await client.query(sql, params);
           return { rows: r.rows as R[], affectedRows: r.rowCount ?? 0 };
         },
@@ -67,11 +80,15 @@ export class PostgresClient implements SqlClient {
       return result;
     } catch (error) {
       // A connection that cannot even roll back is dead (terminated backend): drop it from the pool.
-      await client.query('ROLLBACK').catch((rollbackError: unknown) => {
-        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-      });
+      if (!broken) {
+        await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        });
+      }
       throw error;
     } finally {
+      client.removeListener('error', onError);
+      // Releasing with an error destroys the client instead of handing it out again.
       client.release(broken);
     }
   }
