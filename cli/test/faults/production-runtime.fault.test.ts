@@ -30,7 +30,8 @@ routes:
     concurrency: 16
 `;
 
-const BATCH = 1000;
+// Per scenario; 8,000 messages over the four faults.
+const BATCH = 2000;
 
 describe('production runtime under faults (RabbitMQ + PostgreSQL, two workers)', () => {
   let sink: HttpSimulatorHandle;

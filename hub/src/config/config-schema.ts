@@ -8,7 +8,16 @@ export const ConnectorEntrySchema = Type.Object(
     simulator: Type.Optional(Type.Boolean({ description: 'start the connector simulator on loopback and point the connector at it' })),
     config: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
     circuit: Type.Optional(
-      Type.Object({ failureThreshold: Type.Optional(Type.Integer({ minimum: 1 })), cooldownMs: Type.Optional(Type.Integer({ minimum: 100 })) }, { additionalProperties: false }),
+      Type.Object(
+        {
+          failureThreshold: Type.Optional(Type.Integer({ minimum: 1, description: 'failures in a row that open the circuit while the window holds fewer than minimumCalls (default 5)' })),
+          cooldownMs: Type.Optional(Type.Integer({ minimum: 100, description: 'how long the circuit stays open before a trial call (default 5000)' })),
+          failureRatio: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1, description: 'share of failed calls in the window that opens the circuit (default 0.5)' })),
+          minimumCalls: Type.Optional(Type.Integer({ minimum: 1, description: 'calls the window needs before the ratio applies (default 20)' })),
+          windowMs: Type.Optional(Type.Integer({ minimum: 100, description: 'the rolling window for the ratio (default 10000)' })),
+        },
+        { additionalProperties: false },
+      ),
     ),
   },
   { additionalProperties: false },
