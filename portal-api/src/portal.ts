@@ -7,6 +7,7 @@ import { CustomsService } from './customs/customs.service';
 import { PartnerFilesService } from './files/partner-files.service';
 import { FlightsService } from './flights/flights.service';
 import { HoldSweeper } from './flights/hold-sweeper';
+import type { ScheduleDefaults } from './flights/schedule-recorder';
 import type { SweeperOptions } from './flights/hold-sweeper';
 import type { PortalMetrics } from './http/http-metrics';
 import { WriteRunner } from './http/write-runner';
@@ -18,6 +19,8 @@ import { TrackingService } from './tracking/tracking.service';
 import { BookingSaga } from './saga/booking-saga';
 import { SagaSupervisor } from './saga/saga-supervisor';
 import type { SupervisorOptions } from './saga/saga-supervisor';
+import { BookingBatcher } from './shipments/booking-batcher';
+import type { BookingBatcherOptions } from './shipments/booking-batcher';
 import { ShipmentsService } from './shipments/shipments.service';
 
 export interface PortalDeps {
@@ -31,6 +34,9 @@ export interface PortalDeps {
   holdMs?: number;
   sweeper?: SweeperOptions;
   supervisor?: SupervisorOptions;
+  bookingBatches?: BookingBatcherOptions;
+  /** How flights first seen in a flight.schedule-updated event are sold. */
+  schedules?: ScheduleDefaults;
 }
 
 /** An outbox row older than this means events are not reaching the hub: not ready. */
@@ -53,8 +59,11 @@ export class Portal {
   readonly tracking: TrackingService;
   readonly saga: BookingSaga;
   readonly shipments: ShipmentsService;
+  /** Booking writes, group-committed. */
+  readonly bookings: BookingBatcher;
   readonly sweeper: HoldSweeper;
   readonly supervisor: SagaSupervisor;
+  readonly scheduleDefaults: ScheduleDefaults;
   private document: unknown;
 
   constructor(deps: PortalDeps) {
@@ -63,11 +72,13 @@ export class Portal {
     this.logger = deps.logger;
     this.metrics = deps.metrics;
     this.cache = deps.cache;
+    this.scheduleDefaults = deps.schedules ?? {};
     this.relay = new OutboxRelay(deps.sql, deps.hub.ingress, deps.logger, deps.metrics, deps.relay);
     this.writes = new WriteRunner(deps.sql, () => this.relay.nudge());
     this.saga = new BookingSaga(deps.metrics);
     this.tracking = new TrackingService(deps.cache);
     this.shipments = new ShipmentsService(this.saga, deps.holdMs);
+    this.bookings = new BookingBatcher(deps.sql, this.shipments, this.writes, this.relay, deps.logger, deps.metrics, deps.bookingBatches);
     this.sweeper = new HoldSweeper(deps.sql, this.saga, deps.logger, deps.sweeper);
     this.supervisor = new SagaSupervisor(deps.sql, this.saga, deps.logger, deps.supervisor);
   }

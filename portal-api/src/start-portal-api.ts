@@ -6,21 +6,24 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigError, ensureLocalSigningKey, jwksVerifier, localVerifier } from '@interline/hub';
-import type { Logger, RunningHub, TokenVerifier } from '@interline/hub';
+import type { Cache as HubCache, Logger, RunningHub, TokenVerifier } from '@interline/hub';
 import { createAppModule } from './app.module';
 import { MemoryCache } from './cache/cache';
 import type { Cache } from './cache/cache';
+import { SharedCache } from './cache/shared-cache';
 import { CONTROLLERS } from './controllers';
 import { migratePortal } from './db/migrate-portal';
 import { AuthGuard } from './http/auth-guard';
 import { DEFAULT_BODY_LIMITS, registerBodyParsers } from './http/body-parsers';
 import type { BodyLimits, ParserHost } from './http/body-parsers';
+import type { ScheduleDefaults } from './flights/schedule-recorder';
 import { collectEndpoints } from './http/endpoint';
 import { PortalMetrics } from './http/http-metrics';
 import { ProblemFilter } from './http/problem-filter';
 import { DEFAULT_RATE_LIMIT, TokenBucketRateLimiter } from './http/rate-limit';
 import type { RateLimiter, TokenBucketOptions } from './http/rate-limit';
 import { RateLimitGuard } from './http/rate-limit-guard';
+import { SharedRateLimiter } from './http/shared-rate-limit';
 import { ValidationGuard } from './http/validation-guard';
 import { cachingVerifier } from './http/verifier-cache';
 import { buildOpenApiDocument } from './openapi/openapi-document';
@@ -35,12 +38,21 @@ export interface PortalApiOptions {
   port: number;
   host?: string;
   logger?: Logger;
-  /** A token bucket per client (defaults: burst 200, 100/s), or another limiter (Redis). */
+  /** A token bucket per client (defaults: burst 200, 100/s), or another limiter. */
   rateLimit?: TokenBucketOptions | RateLimiter;
   bodyLimits?: Partial<BodyLimits>;
+  /** The tracking read cache; default: see `sharedCache`. */
   cache?: Cache;
+  /**
+   * Where the rate limit buckets and the tracking cache live when several portal processes must
+   * share them; default `running.cache`. A Redis cache is used for both; a memory cache means one
+   * process, and the portal's own bounded in-memory bucket and cache serve instead.
+   */
+  sharedCache?: HubCache;
+  /** How flights first seen in a flight.schedule-updated event (SSIM) are sold: rate, capacity by aircraft type. */
+  schedules?: ScheduleDefaults;
   /** Tuning of the background workers (tests shorten intervals). */
-  workers?: Pick<PortalDeps, 'relay' | 'holdMs' | 'sweeper' | 'supervisor'>;
+  workers?: Pick<PortalDeps, 'relay' | 'holdMs' | 'sweeper' | 'supervisor' | 'bookingBatches'>;
 }
 
 export interface RunningPortalApi {
@@ -59,9 +71,15 @@ function verifierFor(running: RunningHub): TokenVerifier {
   return localVerifier(ensureLocalSigningKey(dataDir));
 }
 
-function limiterFor(option: PortalApiOptions['rateLimit']): RateLimiter {
+function limiterFor(option: PortalApiOptions['rateLimit'], shared: HubCache, logger: Logger): RateLimiter {
   if (option && 'take' in option) return option;
-  return new TokenBucketRateLimiter(option ?? DEFAULT_RATE_LIMIT);
+  const spec = option ?? DEFAULT_RATE_LIMIT;
+  return shared.kind === 'redis' ? new SharedRateLimiter(shared, spec, logger) : new TokenBucketRateLimiter(spec);
+}
+
+function cacheFor(options: PortalApiOptions, shared: HubCache): Cache {
+  if (options.cache) return options.cache;
+  return shared.kind === 'redis' ? new SharedCache(shared) : new MemoryCache();
 }
 
 interface HookedInstance extends ParserHost {
@@ -74,7 +92,8 @@ export async function startPortalApi(options: PortalApiOptions): Promise<Running
   const sql = running.hub.journal.sql;
   await migratePortal(sql);
   const metrics = new PortalMetrics();
-  const portal = new Portal({ hub: running.hub, sql, logger, metrics, cache: options.cache ?? new MemoryCache(), ...options.workers });
+  const shared = options.sharedCache ?? running.cache;
+  const portal = new Portal({ hub: running.hub, sql, logger, metrics, cache: cacheFor(options, shared), ...(options.schedules ? { schedules: options.schedules } : {}), ...options.workers });
   portal.setOpenApiDocument(
     buildOpenApiDocument(collectEndpoints(CONTROLLERS), {
       title: 'Interline portal API',
@@ -91,7 +110,7 @@ export async function startPortalApi(options: PortalApiOptions): Promise<Running
     metrics.observe(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
     done();
   });
-  app.useGlobalGuards(new AuthGuard(cachingVerifier(verifierFor(running))), new RateLimitGuard(limiterFor(options.rateLimit)), new ValidationGuard());
+  app.useGlobalGuards(new AuthGuard(cachingVerifier(verifierFor(running))), new RateLimitGuard(limiterFor(options.rateLimit, shared, logger)), new ValidationGuard());
   app.useGlobalFilters(new ProblemFilter(logger, limits));
   const host = options.host ?? running.config.server.host;
   try {
@@ -114,8 +133,10 @@ export async function startPortalApi(options: PortalApiOptions): Promise<Running
     async stop() {
       if (stopped) return;
       stopped = true;
-      await portal.stop();
+      // HTTP first: requests under way finish (their booking batches commit and hand their events
+      // to the relay), then the workers stop, the relay after publishing what it was handed.
       await app.close();
+      await portal.stop();
     },
   };
 }

@@ -2,7 +2,7 @@
 // without a token, with an expired one and with a forged one → 401. The table must name every
 // operation in the OpenAPI document, so a new endpoint cannot ship without its row.
 import { randomBytes } from 'node:crypto';
-import { cargoBookingExamples, customsResponseExamples, paymentExamples, refundExamples, signLocalToken, trackingEventExamples } from '@interline/hub';
+import { cargoBookingExamples, customsResponseExamples, flightExamples, paymentExamples, refundExamples, signLocalToken, trackingEventExamples } from '@interline/hub';
 import type { Payment, Party, Role } from '@interline/hub';
 import { bookingRequest, customerRegistration, customsSubmission, schedulePublication } from './support/fixtures';
 import { startHarness } from './support/harness';
@@ -75,6 +75,7 @@ const ROWS: Row[] = [
   { method: 'POST', path: '/internal/v1/customs-responses', body: () => ({ event, data: customsResponseExamples[0] }), expect: [403, 403, 403, 403, 200, 403] },
   { method: 'POST', path: '/internal/v1/payment-updates', body: () => ({ event, data: paymentExamples[0] }), expect: [403, 403, 403, 403, 200, 403] },
   { method: 'POST', path: '/internal/v1/refund-updates', body: () => ({ event, data: refundExamples[0] }), expect: [403, 403, 403, 403, 200, 403] },
+  { method: 'POST', path: '/internal/v1/flight-schedules', body: () => ({ event, data: flightExamples[1] }), expect: [403, 403, 403, 403, 200, 403] },
   { method: 'POST', path: '/internal/v1/partner-files', body: () => ({ tenant: 'acme', name: 'out.edi', mediaType: 'application/edifact', contentBase64: 'VU5CKw==' }), expect: [403, 403, 403, 403, 200, 403] },
   { method: 'POST', path: '/internal/v1/partner-files/{id}/status', url: () => `/internal/v1/partner-files/${ids.file}/status`, body: () => ({ status: 'processing' }), expect: [403, 403, 403, 403, 200, 403] },
 ];

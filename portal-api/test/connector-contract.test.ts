@@ -1,6 +1,6 @@
 // The portal connector passes the shared contract kit against its stand-in simulator.
 import type { TObject } from '@sinclair/typebox';
-import { cargoBookingExamples, customsResponseExamples, paymentExamples, refundExamples, trackingEventExamples } from '@interline/hub';
+import { cargoBookingExamples, customsResponseExamples, flightExamples, paymentExamples, refundExamples, trackingEventExamples } from '@interline/hub';
 import type { ConnectorDefinition } from '@interline/hub';
 import { describeConnectorContract } from '@interline/hub/testing';
 import { portalConnector } from '../src';
@@ -17,6 +17,7 @@ describeConnectorContract<StandInState>({
     recordCustomsResponse: { input: (nonce) => withId(customsResponseExamples[0], nonce) },
     recordPaymentUpdate: { input: (nonce) => withId(paymentExamples[0], nonce) },
     recordRefundUpdate: { input: (nonce) => withId(refundExamples[0], nonce) },
+    recordFlightSchedule: { input: (nonce) => withId(flightExamples[1], nonce) },
   },
   faultOperation: 'recordTrackingEvent',
   countEffects: (state) => state.effects.length,

@@ -1,7 +1,9 @@
 // `npm run bench -- api`: the portal API under concurrent load on loopback — tracking reads (cached)
-// and booking writes (capacity hold, AWB, shipment, booking, outbox; one transaction each) on the
-// embedded runtime with the PGlite journal on disk — and, in the same run, a bare Fastify endpoint
-// answering JSON as the baseline. Clients are node:http with keep-alive, closed loop.
+// and booking writes (capacity hold, AWB, shipment, booking, outbox; group-committed: the requests
+// that arrive together share one transaction), without and with an Idempotency-Key per request, on
+// the embedded runtime with the PGlite journal on disk (DATABASE_URL: PostgreSQL) — and, in the same
+// run, a bare Fastify endpoint answering JSON as the baseline. Clients are node:http with
+// keep-alive, closed loop.
 import { Agent, request } from 'node:http';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +27,7 @@ interface Call {
   method: 'GET' | 'POST';
   path: string;
   body?: string;
+  headers?: Record<string, string>;
 }
 
 /** `concurrency` clients each send their next request as soon as the last one answered, for `seconds`. */
@@ -37,7 +40,7 @@ async function closedLoop(baseUrl: string, token: string | undefined, concurrenc
   const deadline = performance.now() + seconds * 1000;
   const once = (call: Call): Promise<number> =>
     new Promise((resolve, reject) => {
-      const headers: Record<string, string | number> = {};
+      const headers: Record<string, string | number> = { ...call.headers };
       if (token) headers.authorization = `Bearer ${token}`;
       if (call.body !== undefined) {
         headers['content-type'] = 'application/json';
@@ -137,7 +140,9 @@ export async function run(args: string[]): Promise<BenchmarkResult> {
   const databaseUrl = process.env.DATABASE_URL;
   const config = loadConfig({ file: path.join(dir, 'interline.yaml'), env: databaseUrl ? { DATABASE_URL: databaseUrl } : {} });
   const hub = await startRuntime(config, { logger: silentLogger() });
-  const api = await startPortalApi({ running: hub, port: 0, logger: silentLogger(), rateLimit: { capacity: 1e9, refillPerSecond: 1e9 } });
+  // INTERLINE_BENCH_GROUP_COMMIT=off: every booking in its own transaction (the path before group commit).
+  const groupCommit = process.env.INTERLINE_BENCH_GROUP_COMMIT !== 'off';
+  const api = await startPortalApi({ running: hub, port: 0, logger: silentLogger(), rateLimit: { capacity: 1e9, refillPerSecond: 1e9 }, workers: { bookingBatches: { groupCommit } } });
   try {
     const key = ensureLocalSigningKey(config.dataDir);
     const admin = await signLocalToken(key, { role: 'admin', subject: 'bench:admin', tenant: '*' });
@@ -163,12 +168,17 @@ export async function run(args: string[]): Promise<BenchmarkResult> {
     const trackingReads = await closedLoop(api.url, customer, concurrency, seconds, (n) => ({ method: 'GET', path: `/v1/shipments/${awbs[n % awbs.length]}/events` }), 200);
     const body = booking('200');
     const bookingWrites = await closedLoop(api.url, customer, concurrency, seconds, () => ({ method: 'POST', path: '/v1/shipments', body }), 201);
+    // Each request with its own key: the claim and the stored response ride in the same batch.
+    const run = Date.now().toString(36);
+    const bookingWritesWithKeys = await closedLoop(api.url, customer, concurrency, seconds, (n) => ({ method: 'POST', path: '/v1/shipments', body, headers: { 'idempotency-key': `bench-${run}-${n}` } }), 201);
     return {
       trackingReads,
       bookingWrites,
+      bookingWritesWithKeys,
       concurrency,
       secondsPerPhase: seconds,
       journal: databaseUrl ? 'postgresql' : 'pglite (on disk)',
+      groupCommit,
       peakRssMiB: peakRssMiB(),
       baseline: { name: 'bare Fastify GET returning JSON, same client and concurrency', ...baseline },
       ratio: Math.round((trackingReads.requestsPerSecond / baseline.requestsPerSecond) * 10000) / 10000,

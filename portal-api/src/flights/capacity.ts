@@ -69,14 +69,19 @@ async function refusal(tx: SqlExecutor, request: HoldRequest): Promise<Error> {
   );
   const row = found.rows[0];
   if (!row) return notFound(`no flight '${request.flightId}' is on sale; search GET /v1/flights?origin=&destination=&date=`);
-  if (row.state !== 'active') return conflict(`flight ${request.flightId} is cancelled; choose another flight`, 'FLIGHT_CANCELLED');
   const remaining = { weightKg: num(row.remaining_kg), volumeM3: num(row.remaining_m3), seats: row.remaining_seats === null ? 0 : num(row.remaining_seats) };
+  return capacityRefusal(request.flightId, row.state, remaining, request);
+}
+
+/** The refusal for a hold that does not fit what is left (or a cancelled flight). */
+export function capacityRefusal(flightId: string, state: string, remaining: CapacityAmounts, request: CapacityAmounts): Error {
+  if (state !== 'active') return conflict(`flight ${flightId} is cancelled; choose another flight`, 'FLIGHT_CANCELLED');
   const short = [
     request.weightKg > remaining.weightKg ? `${remaining.weightKg} kg left, ${request.weightKg} kg asked` : undefined,
     request.volumeM3 > remaining.volumeM3 ? `${remaining.volumeM3} m³ left, ${request.volumeM3} m³ asked` : undefined,
     request.seats > remaining.seats ? `${remaining.seats} seats left, ${request.seats} asked` : undefined,
   ].filter(Boolean);
-  return conflict(`no capacity on flight ${request.flightId}: ${short.join('; ') || 'taken by a concurrent booking'}`, 'NO_CAPACITY', {
+  return conflict(`no capacity on flight ${flightId}: ${short.join('; ') || 'taken by a concurrent booking'}`, 'NO_CAPACITY', {
     remaining,
     requested: { weightKg: request.weightKg, volumeM3: request.volumeM3, seats: request.seats },
   });

@@ -15,7 +15,7 @@ import type { AllocationRow } from './capacity';
 import { FLIGHT_COLUMNS, flightId, flightReference, toAvailability } from './flight-rows';
 import type { FlightRow } from './flight-rows';
 
-const MAX_DATES = 400;
+export const MAX_DATES = 400;
 const DAY_MS = 86_400_000;
 export const DEFAULT_HOLD_MS = 15 * 60 * 1000;
 

@@ -7,6 +7,8 @@ export class PortalMetrics {
   readonly duration: Histogram<'method' | 'route'>;
   readonly outboxPublished: Counter<'outcome'>;
   readonly sagaTransitions: Counter<'step' | 'outcome'>;
+  readonly bookingBatchSize: Histogram;
+  readonly bookingBatchFallbacks: Counter;
 
   constructor() {
     const registers = [this.registry];
@@ -20,6 +22,8 @@ export class PortalMetrics {
     });
     this.outboxPublished = new Counter({ name: 'portal_outbox_published_total', help: 'Outbox events handed to the hub, by ingress outcome', labelNames: ['outcome'], registers });
     this.sagaTransitions = new Counter({ name: 'portal_booking_saga_transitions_total', help: 'Booking saga steps finished, by step and outcome', labelNames: ['step', 'outcome'], registers });
+    this.bookingBatchSize = new Histogram({ name: 'portal_booking_batch_size', help: 'Booking requests written per group-committed transaction', buckets: [1, 2, 4, 8, 16, 32, 64], registers });
+    this.bookingBatchFallbacks = new Counter({ name: 'portal_booking_batch_fallbacks_total', help: 'Booking batches that failed as a whole and were written request by request', registers });
   }
 
   observe(method: string, route: string, status: number, seconds: number): void {

@@ -22,9 +22,21 @@ export const MESSAGE_ID_HEADER = 'interline-message-id';
 
 class KeyTaken extends Error {}
 
-interface StoredKey {
+export interface StoredKey {
   request_hash: string;
   response: unknown;
+}
+
+/** A request's Idempotency-Key with what it is compared by: the client's scope and the request's hash. */
+export interface IdempotencyClaim {
+  scope: string;
+  key: string;
+  hash: string;
+}
+
+/** Set the headers a write result carries (Location, Interline-Message-Id, Idempotent-Replayed). */
+export function applyHeaders(reply: PortalReply, result: WriteResult): void {
+  for (const [name, value] of Object.entries(result.headers ?? {})) reply.header(name, value);
 }
 
 export class WriteRunner {
@@ -35,10 +47,14 @@ export class WriteRunner {
 
   /** Run `work` in one transaction under the request's Idempotency-Key (if any); set headers on `reply`. */
   async run<T>(request: PortalRequest, reply: PortalReply, principal: Principal, work: (tx: SqlExecutor) => Promise<WriteResult<T>>): Promise<T> {
-    const key = header(request, IDEMPOTENCY_HEADER);
-    const result = key === undefined ? await this.transaction(work) : await this.idempotent(request, principal, key, work);
-    for (const [name, value] of Object.entries(result.headers ?? {})) reply.header(name, value);
+    const result = await this.execute(claimOf(request, principal), work);
+    applyHeaders(reply, result);
     return result.body;
+  }
+
+  /** Run `work` in one transaction, under `claim` when the request carried an Idempotency-Key. */
+  async execute<T>(claim: IdempotencyClaim | undefined, work: (tx: SqlExecutor) => Promise<WriteResult<T>>): Promise<WriteResult<T>> {
+    return claim === undefined ? this.transaction(work) : this.idempotent(claim, work);
   }
 
   private async transaction<T>(work: (tx: SqlExecutor) => Promise<WriteResult<T>>): Promise<WriteResult<T>> {
@@ -47,13 +63,10 @@ export class WriteRunner {
     return result;
   }
 
-  private async idempotent<T>(request: PortalRequest, principal: Principal, key: string, work: (tx: SqlExecutor) => Promise<WriteResult<T>>): Promise<WriteResult<T> & { replayed?: boolean }> {
-    // Keys are per client: two clients may use the same key for unrelated requests.
-    const scope = `portal:${principal.tenant}:${principal.subject}`;
-    // The query is part of the request (an upload's file name travels there).
-    const hash = createHash('sha256').update(`${request.method} ${request.url}\n`).update(canonicalJson(request.body ?? null)).digest('hex');
+  private async idempotent<T>(claim: IdempotencyClaim, work: (tx: SqlExecutor) => Promise<WriteResult<T>>): Promise<WriteResult<T> & { replayed?: boolean }> {
+    const { scope, key } = claim;
     const stored = await this.lookup(scope, key);
-    if (stored) return this.replay<T>(stored, hash, key);
+    if (stored) return replayStored<T>(stored, claim);
     try {
       return await this.transaction(async (tx) => {
         // Claimed inside the transaction: a concurrent request with the same key waits on this row
@@ -64,35 +77,52 @@ export class WriteRunner {
               created_at = now(), expires_at = EXCLUDED.expires_at
             WHERE idempotency_keys.expires_at < now()
            RETURNING key`,
-          [scope, key, hash, IDEMPOTENCY_TTL_MS],
+          [scope, key, claim.hash, IDEMPOTENCY_TTL_MS],
         );
         if (claimed.rows.length === 0) throw new KeyTaken();
         const result = await work(tx);
-        await tx.query('UPDATE idempotency_keys SET status = 200, response = $3::jsonb WHERE scope = $1 AND key = $2', [scope, key, jsonb({ body: result.body, headers: result.headers ?? {} })]);
+        await tx.query('UPDATE idempotency_keys SET status = 200, response = $3::jsonb WHERE scope = $1 AND key = $2', [scope, key, storedResponse(result)]);
         return result;
       });
     } catch (error) {
       if (!(error instanceof KeyTaken)) throw error;
       const winner = await this.lookup(scope, key);
       if (!winner) throw error;
-      return this.replay<T>(winner, hash, key);
+      return replayStored<T>(winner, claim);
     }
   }
 
-  private async lookup(scope: string, key: string): Promise<StoredKey | undefined> {
+  async lookup(scope: string, key: string): Promise<StoredKey | undefined> {
     const found = await this.sql.query<StoredKey>('SELECT request_hash, response FROM idempotency_keys WHERE scope = $1 AND key = $2 AND (expires_at IS NULL OR expires_at > now())', [scope, key]);
     return found.rows[0];
   }
+}
 
-  private replay<T>(stored: StoredKey, hash: string, key: string): WriteResult<T> {
-    if (stored.request_hash !== hash) {
-      throw unprocessable(`Idempotency-Key '${key}' was already used with a different request (method, path or body); use a new key for a new request`, 'IDEMPOTENCY_KEY_REUSED', {
-        errors: [{ in: 'header', path: IDEMPOTENCY_HEADER, message: 'was used before with a different request', rule: 'idempotency' }],
-      });
-    }
-    const response = json<{ body: T; headers: Record<string, string> }>(stored.response);
-    return { body: response.body, headers: { ...response.headers, 'idempotent-replayed': 'true' } };
+/** The request's Idempotency-Key claim, or undefined when it sent none. */
+export function claimOf(request: PortalRequest, principal: Principal): IdempotencyClaim | undefined {
+  const key = header(request, IDEMPOTENCY_HEADER);
+  if (key === undefined) return undefined;
+  // Keys are per client: two clients may use the same key for unrelated requests.
+  const scope = `portal:${principal.tenant}:${principal.subject}`;
+  // The query is part of the request (an upload's file name travels there).
+  const hash = createHash('sha256').update(`${request.method} ${request.url}\n`).update(canonicalJson(request.body ?? null)).digest('hex');
+  return { scope, key, hash };
+}
+
+/** What is kept with a claimed key: the response to replay. */
+export function storedResponse(result: WriteResult): string | null {
+  return jsonb({ body: result.body, headers: result.headers ?? {} });
+}
+
+/** The first response again for the same request; 422 for another request under the same key. */
+export function replayStored<T>(stored: StoredKey, claim: IdempotencyClaim): WriteResult<T> {
+  if (stored.request_hash !== claim.hash) {
+    throw unprocessable(`Idempotency-Key '${claim.key}' was already used with a different request (method, path or body); use a new key for a new request`, 'IDEMPOTENCY_KEY_REUSED', {
+      errors: [{ in: 'header', path: IDEMPOTENCY_HEADER, message: 'was used before with a different request', rule: 'idempotency' }],
+    });
   }
+  const response = json<{ body: T; headers: Record<string, string> }>(stored.response);
+  return { body: response.body, headers: { ...response.headers, 'idempotent-replayed': 'true' } };
 }
 
 /** Delete expired idempotency records of the portal (the sweeper calls this). */

@@ -9,9 +9,10 @@ import { principalOf } from '../http/request-context';
 import type { PortalReply, PortalRequest } from '../http/request-context';
 import { PORTAL } from '../portal-token';
 import type { Portal } from '../portal';
-import { FileStatusUpdateSchema, CarrierAnswerDeliverySchema, CustomsResponseDeliverySchema, InternalOutcomeSchema, OutboundFileSchema, PaymentDeliverySchema, RefundDeliverySchema, SagaStepDeliverySchema, TrackingDeliverySchema } from '../schemas/internal';
-import type { CarrierAnswerDelivery, CustomsResponseDelivery, InternalOutcome, OutboundFile, PaymentDelivery, RefundDelivery, SagaStepDelivery, TrackingDelivery } from '../schemas/internal';
+import { FileStatusUpdateSchema, FlightScheduleDeliverySchema, CarrierAnswerDeliverySchema, CustomsResponseDeliverySchema, InternalOutcomeSchema, OutboundFileSchema, PaymentDeliverySchema, RefundDeliverySchema, SagaStepDeliverySchema, TrackingDeliverySchema } from '../schemas/internal';
+import type { CarrierAnswerDelivery, CustomsResponseDelivery, FlightScheduleDelivery, InternalOutcome, OutboundFile, PaymentDelivery, RefundDelivery, SagaStepDelivery, TrackingDelivery } from '../schemas/internal';
 import type { FileStatus } from '../schemas/files';
+import { recordFlightSchedule } from '../flights/schedule-recorder';
 import { carrierAnswered, sagaStepDelivered } from './saga-deliveries';
 
 function internal(path: string, operationId: string, summary: string, body: EndpointSpec['body'], extra: Partial<EndpointSpec> = {}): EndpointSpec {
@@ -27,9 +28,13 @@ export class InternalController {
   }
 
   @Endpoint(internal('/internal/v1/tracking-events', 'recordTrackingEvent', 'Record a shipment.status-changed event.', TrackingDeliverySchema))
-  tracking(@Req() request: PortalRequest, @Res({ passthrough: true }) reply: PortalReply): Promise<InternalOutcome> {
+  async tracking(@Req() request: PortalRequest, @Res({ passthrough: true }) reply: PortalReply): Promise<InternalOutcome> {
     const { event, data } = request.body as TrackingDelivery;
-    return this.apply(request, reply, async (tx) => ({ body: await this.portal.tracking.record(tx, event.tenant, data) }));
+    const outcome = await this.apply(request, reply, async (tx) => ({ body: await this.portal.tracking.record(tx, event.tenant, data) }));
+    // After the commit, and on a duplicate or replay too: when this fails the hub retries the
+    // delivery, which lands here again and invalidates then.
+    await this.portal.tracking.invalidate(data.awb);
+    return outcome;
   }
 
   @Endpoint(internal('/internal/v1/saga-steps', 'recordSagaStep', 'A booking saga step’s event went through: advance the saga.', SagaStepDeliverySchema))
@@ -58,6 +63,17 @@ export class InternalController {
   refund(@Req() request: PortalRequest, @Res({ passthrough: true }) reply: PortalReply): Promise<InternalOutcome> {
     const { data } = request.body as RefundDelivery;
     return this.apply(request, reply, async (tx) => ({ body: await this.portal.payments.recordRefund(tx, data) }));
+  }
+
+  @Endpoint(
+    internal('/internal/v1/flight-schedules', 'recordFlightSchedule', 'Upsert a schedule leg’s dated flights (existing ones keep capacity and holds).', FlightScheduleDeliverySchema, {
+      description:
+        'From flight.schedule-updated (SSIM, SSM/ASM). Dates already on sale keep capacity, rate, bookings and holds; schedule and state follow the event. New dates take the leg’s capacity, else the configured capacity of its aircraft type, at the configured rate; without a configured rate they are listed with no capacity. An older version (updatedAt) changes nothing.',
+    }),
+  )
+  flightSchedule(@Req() request: PortalRequest, @Res({ passthrough: true }) reply: PortalReply): Promise<InternalOutcome> {
+    const { data } = request.body as FlightScheduleDelivery;
+    return this.apply(request, reply, async (tx) => ({ body: await recordFlightSchedule(tx, data, this.portal.scheduleDefaults) }));
   }
 
   @Endpoint(internal('/internal/v1/partner-files', 'depositOutboundFile', 'Deposit a file for a partner to download.', OutboundFileSchema, { problems: [422] }))

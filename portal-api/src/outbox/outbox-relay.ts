@@ -21,6 +21,12 @@ interface ClaimedRow {
   envelope: unknown;
 }
 
+interface Outcome {
+  seq: string | number;
+  id: string;
+  outcome: string;
+}
+
 const CLAIM_SQL = `
 UPDATE portal_outbox SET claimed_until = now() + $2::integer * interval '1 millisecond'
  WHERE seq IN (SELECT seq FROM portal_outbox
@@ -33,6 +39,11 @@ UPDATE portal_outbox o SET published_at = now(), claimed_until = NULL, outcome =
   FROM unnest($1::bigint[], $2::text[]) AS v(seq, outcome)
  WHERE o.seq = v.seq`;
 
+const MARK_BY_ID_SQL = `
+UPDATE portal_outbox o SET published_at = now(), claimed_until = NULL, outcome = v.outcome
+  FROM unnest($1::text[], $2::text[]) AS v(id, outcome)
+ WHERE o.id = v.id AND o.published_at IS NULL`;
+
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
@@ -40,7 +51,10 @@ export class OutboxRelay {
   private stopped = false;
   private readonly batchSize: number;
   private readonly intervalMs: number;
-  private readonly leaseMs: number;
+  /** How long rows written for handOver stay claimed by this process. */
+  readonly leaseMs: number;
+  private readonly handedOver: Envelope[] = [];
+  private handOverLoop: Promise<void> | undefined;
 
   constructor(
     private readonly sql: SqlClient,
@@ -94,15 +108,41 @@ export class OutboxRelay {
     }
   }
 
+  /**
+   * Publish envelopes a writer just committed with `insertEvents(…, relay.leaseMs)` (already claimed
+   * for this process), without reading them back, then mark them published. One loop takes whatever
+   * has been handed over since its last pass, so a slow hub slows it down instead of piling up
+   * publishes. A failure leaves the rows to their claim's lapse and the next drain.
+   */
+  handOver(envelopes: Envelope[]): void {
+    if (envelopes.length === 0) return;
+    this.handedOver.push(...envelopes);
+    this.handOverLoop ??= this.publishHandedOver().finally(() => (this.handOverLoop = undefined));
+  }
+
+  private async publishHandedOver(): Promise<void> {
+    while (this.handedOver.length > 0) {
+      const chunk = this.handedOver.splice(0, this.batchSize * 4);
+      try {
+        const outcomes = await this.publish(chunk.map((envelope) => ({ seq: 0, id: envelope.id, envelope })));
+        await this.sql.query(MARK_BY_ID_SQL, [outcomes.map((o) => o.id), outcomes.map((o) => o.outcome)]);
+      } catch (error) {
+        this.logger.warn({ err: error, events: chunk.length }, 'outbox hand-over failed; the relay publishes these events once their claim lapses');
+      }
+    }
+  }
+
   /** Rows with the same partition key go in order; different keys go side by side. */
-  private async publish(rows: ClaimedRow[]): Promise<Array<{ seq: string | number; outcome: string }>> {
+  private async publish(rows: ClaimedRow[]): Promise<Outcome[]> {
     const lanes = new Map<string, ClaimedRow[]>();
     for (const row of rows) {
       const envelope = json<Envelope>(row.envelope);
       const lane = envelope.partitionkey ?? envelope.id;
-      lanes.set(lane, [...(lanes.get(lane) ?? []), row]);
+      const queue = lanes.get(lane);
+      if (queue) queue.push(row);
+      else lanes.set(lane, [row]);
     }
-    const outcomes: Array<{ seq: string | number; outcome: string }> = [];
+    const outcomes: Outcome[] = [];
     await Promise.all(
       [...lanes.values()].map(async (lane) => {
         for (const row of lane) {
@@ -110,7 +150,7 @@ export class OutboxRelay {
           const outcome = result.status === 'rejected' ? `rejected: ${result.error.message}`.slice(0, 500) : result.status;
           if (result.status === 'rejected') this.logger.error({ messageId: row.id, error: result.error.message }, 'hub ingress rejected a portal event; it is journaled as a dead letter');
           this.metrics.outboxPublished.inc({ outcome: result.status });
-          outcomes.push({ seq: row.seq, outcome });
+          outcomes.push({ seq: row.seq, id: row.id, outcome });
         }
       }),
     );
@@ -121,5 +161,6 @@ export class OutboxRelay {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.running;
+    await this.handOverLoop;
   }
 }

@@ -46,13 +46,19 @@ export function prepareEvent<T extends EventType>(event: NewEvent<T>): Envelope 
   return envelope;
 }
 
-/** Write prepared events in one statement, in order. */
-export async function insertEvents(tx: SqlExecutor, envelopes: Envelope[]): Promise<void> {
+/**
+ * Write prepared events in one statement, in order (the relay publishes by sequence number).
+ * `claimForMs`: written already claimed by this process's relay for that long, for a writer that
+ * hands the envelopes to the relay itself after the commit (OutboxRelay.handOver); if this process
+ * dies first, the claim lapses and any relay publishes them.
+ */
+export async function insertEvents(tx: SqlExecutor, envelopes: Envelope[], claimForMs?: number): Promise<void> {
   if (envelopes.length === 0) return;
-  const values = envelopes.map((_, i) => `($${i * 4 + 1}, $${i * 4 + 2}, $${i * 4 + 3}, $${i * 4 + 4}::jsonb)`).join(', ');
   await tx.query(
-    `INSERT INTO portal_outbox (id, tenant, type, envelope) VALUES ${values}`,
-    envelopes.flatMap((envelope) => [envelope.id, envelope.tenant, envelope.type, jsonb(envelope)]),
+    `INSERT INTO portal_outbox (id, tenant, type, envelope, claimed_until)
+     SELECT id, tenant, type, envelope::jsonb, CASE WHEN $5::integer IS NULL THEN NULL ELSE now() + $5::integer * interval '1 millisecond' END
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS v(id, tenant, type, envelope, n) ORDER BY n`,
+    [envelopes.map((e) => e.id), envelopes.map((e) => e.tenant), envelopes.map((e) => e.type), envelopes.map((e) => jsonb(e)), claimForMs ?? null],
   );
 }
 

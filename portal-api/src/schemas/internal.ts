@@ -2,7 +2,7 @@
 // the envelope attributes the portal needs (id for idempotency, tenant, subject, trace).
 import { Type } from '@sinclair/typebox';
 import type { Static, TSchema } from '@sinclair/typebox';
-import { CargoBookingSchema, CustomsResponseSchema, PaymentSchema, RefundSchema, TrackingEventSchema } from '@interline/hub';
+import { CargoBookingSchema, CustomsResponseSchema, FlightSchema, PaymentSchema, RefundSchema, TrackingEventSchema } from '@interline/hub';
 import { FILE_STATUSES, FileNameSchema } from './files';
 import { embed, named } from './named-schemas';
 
@@ -32,6 +32,7 @@ export const CarrierAnswerDeliverySchema = delivery('CarrierAnswerDelivery', emb
 export const CustomsResponseDeliverySchema = delivery('CustomsResponseDelivery', embed(CustomsResponseSchema), 'A customs.response-received event.');
 export const PaymentDeliverySchema = delivery('PaymentDelivery', embed(PaymentSchema), 'A payment status event (payment.succeeded, payment.failed, payment.canceled).');
 export const RefundDeliverySchema = delivery('RefundDelivery', embed(RefundSchema), 'A refund status event (refund.succeeded, refund.failed).');
+export const FlightScheduleDeliverySchema = delivery('FlightScheduleDelivery', embed(FlightSchema), 'A flight.schedule-updated event (an airline’s SSIM file, SSM/ASM).');
 
 export type TrackingDelivery = Static<typeof TrackingDeliverySchema>;
 export type SagaStepDelivery = Static<typeof SagaStepDeliverySchema>;
@@ -39,6 +40,7 @@ export type CarrierAnswerDelivery = Static<typeof CarrierAnswerDeliverySchema>;
 export type CustomsResponseDelivery = Static<typeof CustomsResponseDeliverySchema>;
 export type PaymentDelivery = Static<typeof PaymentDeliverySchema>;
 export type RefundDelivery = Static<typeof RefundDeliverySchema>;
+export type FlightScheduleDelivery = Static<typeof FlightScheduleDeliverySchema>;
 
 export const INTERNAL_OUTCOMES = ['recorded', 'duplicate', 'advanced', 'completed', 'failed', 'ignored'] as const;
 
@@ -48,7 +50,7 @@ export const InternalOutcomeSchema = named(
     {
       outcome: Type.Unsafe<(typeof INTERNAL_OUTCOMES)[number]>({ type: 'string', enum: [...INTERNAL_OUTCOMES] }),
       id: Type.Optional(Type.String({ description: 'What the event was applied to (booking, declaration, payment, …).' })),
-      reason: Type.Optional(Type.String({ description: 'Why nothing changed (ignored), or what failed.' })),
+      reason: Type.Optional(Type.String({ description: 'Why nothing changed (ignored), what failed, or what was done (schedules: dates added and updated).' })),
       messageIds: Type.Optional(Type.Array(Type.String(), { description: 'Events the portal wrote in response (the saga’s next step).' })),
     },
     { additionalProperties: false, description: 'What the portal did with a delivered event.' },

@@ -69,6 +69,35 @@ export async function insertBooking(tx: SqlExecutor, record: BookingRecord): Pro
   );
 }
 
+/** Many new bookings in one statement (the booking batcher's group commit). */
+export async function insertBookings(tx: SqlExecutor, records: BookingRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  const column = <T>(pick: (record: BookingRecord) => T): T[] => records.map(pick);
+  await tx.query(
+    `WITH v AS (
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+         AS v(shipment_id, tenant, awb, booking_id, status, shipment, allocation_id, state, booking, saga, charge)
+     ), shipments AS (
+       INSERT INTO portal_shipments (id, tenant, awb, booking_id, status, shipment) SELECT shipment_id, tenant, awb, booking_id, status, shipment::jsonb FROM v
+     )
+     INSERT INTO portal_bookings (id, tenant, shipment_id, awb, allocation_id, state, booking, saga, charge)
+     SELECT booking_id, tenant, shipment_id, awb, allocation_id, state, booking::jsonb, saga::jsonb, charge::jsonb FROM v`,
+    [
+      column((r) => r.shipment.id),
+      column((r) => r.tenant),
+      column((r) => r.shipment.waybill.number),
+      column((r) => r.booking.id),
+      column((r) => r.shipment.status),
+      column((r) => jsonb(r.shipment)),
+      column((r) => r.allocationId),
+      column((r) => r.booking.state),
+      column((r) => jsonb(r.booking)),
+      column((r) => jsonb(r.saga)),
+      column((r) => jsonb(r.charge)),
+    ],
+  );
+}
+
 export async function saveBooking(tx: SqlExecutor, record: BookingRecord): Promise<void> {
   const at = new Date().toISOString();
   record.shipment.updatedAt = at;

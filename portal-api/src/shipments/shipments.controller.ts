@@ -4,6 +4,7 @@ import { Type } from '@sinclair/typebox';
 import { Endpoint } from '../http/endpoint';
 import { principalOf, writeTenant } from '../http/request-context';
 import type { PortalReply, PortalRequest } from '../http/request-context';
+import { applyHeaders, claimOf } from '../http/write-runner';
 import { PORTAL } from '../portal-token';
 import type { Portal } from '../portal';
 import { AwbParams, LimitSchema, limitOf } from '../schemas/common';
@@ -37,10 +38,13 @@ export class ShipmentsController {
     },
     problems: [409, 422, 503],
   })
-  book(@Req() request: PortalRequest, @Res({ passthrough: true }) reply: PortalReply): Promise<ShipmentBooking> {
+  async book(@Req() request: PortalRequest, @Res({ passthrough: true }) reply: PortalReply): Promise<ShipmentBooking> {
     const principal = principalOf(request);
     const tenant = writeTenant(request, principal);
-    return this.portal.writes.run(request, reply, principal, (tx) => this.portal.shipments.book(tx, tenant, request.body as BookingRequest));
+    const claim = claimOf(request, principal);
+    const result = await this.portal.bookings.submit({ tenant, request: request.body as BookingRequest, ...(claim ? { claim } : {}) });
+    applyHeaders(reply, result);
+    return result.body;
   }
 
   @Endpoint({

@@ -1,5 +1,6 @@
 // Tracking: shipment.status-changed events recorded once each (by event id), the shipment's status
-// moved forward by actual milestones, and reads served from a cache that a new event invalidates.
+// moved forward by actual milestones, and reads served from a cache that a new event invalidates
+// (the caller invalidates after the recording transaction commits: see TrackingCache).
 import { jsonb } from '@interline/hub';
 import type { Principal, SqlExecutor, TrackingEvent } from '@interline/hub';
 import type { Cache } from '../cache/cache';
@@ -8,8 +9,7 @@ import { notFound } from '../http/problem';
 import { canSee } from '../http/request-context';
 import type { InternalOutcome } from '../schemas/internal';
 import type { TrackingHistory } from '../schemas/tracking';
-
-const CACHE_TTL_MS = 30_000;
+import { TrackingCache } from './tracking-cache';
 
 /** Shipment status an actual milestone moves to; the rank keeps it from going backwards. */
 const MILESTONES: Record<string, { status: string; rank: number }> = {
@@ -35,7 +35,16 @@ interface CachedHistory {
 }
 
 export class TrackingService {
-  constructor(private readonly cache: Cache) {}
+  private readonly cache: TrackingCache;
+
+  constructor(cache: Cache) {
+    this.cache = new TrackingCache(cache);
+  }
+
+  /** Call after the transaction that recorded an event for `awb` committed (also after a duplicate). */
+  invalidate(awb: string): Promise<void> {
+    return this.cache.invalidate(awb);
+  }
 
   async record(tx: SqlExecutor, tenant: string, event: TrackingEvent): Promise<InternalOutcome> {
     const shipment = (await tx.query<{ id: string; tenant: string; status: string; shipment: unknown }>('SELECT id, tenant, status, shipment FROM portal_shipments WHERE awb = $1 FOR UPDATE', [event.awb])).rows[0];
@@ -56,21 +65,17 @@ export class TrackingService {
       const document = { ...json<Record<string, unknown>>(shipment.shipment), status, updatedAt: new Date().toISOString() };
       await tx.query('UPDATE portal_shipments SET status = $2, shipment = $3::jsonb, updated_at = now() WHERE id = $1', [shipment.id, status, jsonb(document)]);
     }
-    await this.cache.delete(`tracking:${event.awb}`);
     return { outcome: 'recorded', id: event.id };
   }
 
   async history(db: SqlExecutor, principal: Principal, awb: string): Promise<TrackingHistory> {
-    const key = `tracking:${awb}`;
-    let cached = await this.cache.get<CachedHistory>(key);
-    if (!cached) {
+    const cached = await this.cache.read<CachedHistory>(awb, async () => {
       const [shipment, events] = await Promise.all([
         db.query<{ tenant: string }>('SELECT tenant FROM portal_shipments WHERE awb = $1', [awb]),
         db.query<{ tenant: string; event: unknown }>('SELECT tenant, event FROM portal_tracking_events WHERE awb = $1 ORDER BY event_time, id', [awb]),
       ]);
-      cached = { shipmentTenant: shipment.rows[0]?.tenant ?? null, events: events.rows.map((row) => ({ tenant: row.tenant, event: json<TrackingEvent>(row.event) })) };
-      await this.cache.set(key, cached, CACHE_TTL_MS);
-    }
+      return { shipmentTenant: shipment.rows[0]?.tenant ?? null, events: events.rows.map((row) => ({ tenant: row.tenant, event: json<TrackingEvent>(row.event) })) };
+    });
     const visible = cached.events.filter((entry) => canSee(principal, entry.tenant));
     const ownsShipment = cached.shipmentTenant !== null && canSee(principal, cached.shipmentTenant);
     if (!ownsShipment && visible.length === 0) throw notFound(`no shipment ${awb} and no tracking events for it for this caller`);

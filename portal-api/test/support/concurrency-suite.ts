@@ -38,6 +38,8 @@ export function describeConcurrencySuite(backend: 'pglite' | 'postgres', databas
       expect((await api.post('/v1/flights', { token: admin, body: schedulePublication({ flightNumber: '8100', from: '2030-05-01', kg: 5000, m3: 500 }) })).status).toBe(201);
       const customers = await Promise.all(Array.from({ length: 4 }, (_, i) => h.token('customer', 'acme', { subject: `crowd-${i}` })));
       const body = bookingRequest({ flightNumber: '8100', date: '2030-05-01', weightKg: 100, volumeM3: 1, pieces: 1 });
+      const batches = async () => Number(/^portal_booking_batch_size_count (\S+)$/m.exec(await h.api.portal.metrics.render())?.[1] ?? 0);
+      const batchesBefore = await batches();
       const responses = await Promise.all(Array.from({ length: 200 }, (_, i) => api.post<ShipmentBooking & { code?: string; detail?: string }>('/v1/shipments', { token: customers[i % 4], body })));
       const booked = responses.filter((r) => r.status === 201);
       const refused = responses.filter((r) => r.status !== 201);
@@ -50,6 +52,9 @@ export function describeConcurrencySuite(backend: 'pglite' | 'postgres', databas
         expect(response.body.detail).toMatch(/no capacity on flight LH8100-2030-05-01-FRA: \d+(\.\d+)? kg left, 100 kg asked/);
       }
       expect(new Set(booked.map((r) => r.body.shipment.waybill.number)).size).toBe(50);
+      // Group-committed: the 200 went in fewer transactions than requests, none of them redone alone.
+      expect((await batches()) - batchesBefore).toBeLessThan(200);
+      expect(await h.api.portal.metrics.render()).toMatch(/^portal_booking_batch_fallbacks_total 0$/m);
 
       const flight = (await api.get<FlightAvailability>('/v1/flights/LH8100-2030-05-01-FRA', { token: agent })).body;
       expect(flight.booked.weightKg).toBe(5000);

@@ -1,6 +1,6 @@
 // The portal connector's operations, one per kind of event the portal keeps state from.
 import { Type } from '@sinclair/typebox';
-import { CargoBookingSchema, CustomsResponseSchema, PaymentSchema, RefundSchema, TrackingEventSchema } from '@interline/hub';
+import { CargoBookingSchema, CustomsResponseSchema, FlightSchema, PaymentSchema, RefundSchema, TrackingEventSchema } from '@interline/hub';
 import { deliverEvent } from './deliver-event';
 
 export const recordTrackingEvent = deliverEvent('/internal/v1/tracking-events', TrackingEventSchema, 'Record a shipment.status-changed milestone in the portal’s tracking history.');
@@ -18,3 +18,9 @@ export const recordCustomsResponse = deliverEvent('/internal/v1/customs-response
 export const recordPaymentUpdate = deliverEvent('/internal/v1/payment-updates', PaymentSchema, 'Apply a payment provider outcome to the portal’s payment.');
 
 export const recordRefundUpdate = deliverEvent('/internal/v1/refund-updates', RefundSchema, 'Apply a refund outcome to the portal’s refund.');
+
+export const recordFlightSchedule = deliverEvent(
+  '/internal/v1/flight-schedules',
+  FlightSchema,
+  'Upsert a flight.schedule-updated leg (SSIM, SSM/ASM) into the portal’s flight schedule; flights already on sale keep their capacity and holds.',
+);
