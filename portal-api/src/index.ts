@@ -7,6 +7,7 @@ export type { RateLimiter, RateLimitDecision, TokenBucketOptions } from './http/
 export { MemoryCache } from './cache/cache';
 export type { Cache } from './cache/cache';
 export type { ScheduleDefaults } from './flights/schedule-recorder';
+export { ScheduleDefaultsSchema } from './flights/schedule-recorder';
 export { PORTAL_MIGRATIONS_DIR, migratePortal } from './db/migrate-portal';
 export { portalConnector, PortalConnectorConfigSchema, startPortalStandIn, STAND_IN_TOKEN } from './connector';
 export type { PortalConnectorConfig, StandInState } from './connector';

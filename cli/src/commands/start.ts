@@ -15,8 +15,8 @@ export function registerStart(program: Command): void {
       if (options.role) env.INTERLINE_ROLE = options.role;
       if (options.port) env.INTERLINE_PORT = options.port;
       // Loaded here, not at the top: other commands should not pay for loading the whole hub.
-      const { HubError, ensureLocalSigningKey, loadConfig, signLocalToken, startConfiguredFileExchange, startRuntime } = await import('@interline/hub');
-      const { startPortalApi } = await import('@interline/portal-api');
+      const { ConfigError, HubError, check, ensureLocalSigningKey, formatIssue, loadConfig, signLocalToken, startConfiguredFileExchange, startRuntime } = await import('@interline/hub');
+      const { ScheduleDefaultsSchema, startPortalApi } = await import('@interline/portal-api');
       let running;
       let config;
       let portal;
@@ -30,7 +30,12 @@ export function registerStart(program: Command): void {
         // Built-in connectors are dependencies of this package: resolve them from here too.
         running = await startRuntime(config, { connectorSearchDirs: [path.resolve(__dirname, '..', '..')] });
         const portalPort = Number(env.INTERLINE_PORTAL_PORT ?? (config.server.port === 0 ? 0 : 8081));
-        portal = await startPortalApi({ running, port: portalPort, host: config.server.host });
+        const schedules = config.portal.schedules;
+        if (schedules !== undefined) {
+          const checked = check(ScheduleDefaultsSchema, schedules);
+          if (!checked.ok) throw new ConfigError(`portal.schedules in ${config.file ?? 'interline.yaml'}: ${checked.issues.map(formatIssue).join('; ')}`);
+        }
+        portal = await startPortalApi({ running, port: portalPort, host: config.server.host, ...(schedules !== undefined ? { schedules: schedules as never } : {}) });
         // Partner files (customs answers, schedules) are taken by workers, like pollers.
         if (config.role !== 'api') {
           files = startConfiguredFileExchange(running);

@@ -4,7 +4,7 @@
 // ONE Record, Odoo and Stripe connectors, a partner's milestone on ONE Record reaches the portal's
 // tracking, a declaration becomes a CUSDEC file the authority answers, and a Stripe payment's
 // signed webhook updates the portal. Each outcome is read back from the simulators' own state.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -177,6 +177,27 @@ describe('the embedded runtime, end to end', () => {
       return state.records['res.partner']?.find((p) => p.ref === partyId);
     }, 30_000, 'the customer as an Odoo res.partner');
     expect(partner).toMatchObject({ name: 'Rheinpharma Logistik GmbH', ref: partyId });
+  });
+
+  it('loads an airline’s SSIM file dropped in its inbox into the portal’s flight schedule, priced and with capacity', async () => {
+    const record = (text: string, serial: number): string => `${text.padEnd(194)}${String(serial).padStart(6, '0')}`;
+    const ssim = [
+      record('1AIRLINE STANDARD SCHEDULE DATA SET     1', 1),
+      record('2LIL      S30 01JUL3007JUL3001JUN30', 2),
+      record('3 IL 91000101F01JUL3007JUL301234567 FRA10351035+02001 ORD12401240-0500  77F', 3),
+      record(`${'5 IL 01JUN30'.padEnd(187)}000003E`, 4),
+    ].join('\n');
+    const inbox = path.join(dir, '.interline', 'exchange', 'airline', 'inbox');
+    // Written under a temporary name and renamed, as partners are asked to: taken at once, never half-read.
+    writeFileSync(path.join(inbox, 'IL-S30.ssim.part'), ssim, 'latin1');
+    renameSync(path.join(inbox, 'IL-S30.ssim.part'), path.join(inbox, 'IL-S30.ssim'));
+    const flights = await waitFor(async () => {
+      const response = await call<{ items: Array<{ id: string; remaining: { weightKg: number }; ratePerKg: { amountMinor: number; currency: string }; flight: { carrier: string; flightNumber: string } }> }>('GET', `${portal}/v1/flights?origin=FRA&destination=ORD&date=2030-07-03`, { token: customer });
+      return response.status === 200 && response.body.items.find((f) => f.flight.carrier === 'IL' && f.flight.flightNumber === '9100');
+    }, 30_000, 'the SSIM leg in the portal’s flight search');
+    // A 777 freighter's capacity from interline.yaml (portal.schedules), nothing held yet.
+    expect(flights.remaining.weightKg).toBe(102000);
+    expect(flights.ratePerKg).toEqual({ amountMinor: 450, currency: 'EUR' });
   });
 
   it('dead-letters a customer Odoo cannot take (country "UK" is not ISO); support fixes it with dlq replay --edit and it lands once', async () => {

@@ -82,6 +82,9 @@ export const ConfigSchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    portal: Type.Optional(
+      Type.Record(Type.String(), Type.Unknown(), { description: 'options for the portal API that `interline start` runs beside the hub (checked by the portal: schedules.ratePerKg, schedules.capacityByAircraftType)' }),
+    ),
     routes: Type.Optional(Type.String({ description: 'folder of route files' })),
     mappings: Type.Optional(Type.String({ description: 'the mappings workspace folder' })),
     logLevel: Type.Optional(Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)))),
@@ -115,4 +118,6 @@ export interface HubConfig {
   };
   logLevel: string;
   connectors: NonNullable<ConfigFile['connectors']>;
+  /** The `portal:` section as written; the portal checks it. */
+  portal: Record<string, unknown>;
 }

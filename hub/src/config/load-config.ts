@@ -92,5 +92,6 @@ export function loadConfig(options: { file?: string; cwd?: string; env?: NodeJS.
     mappingsDir: path.resolve(baseDir, parsed.mappings ?? 'mappings'),
     logLevel: env.INTERLINE_LOG_LEVEL ?? parsed.logLevel ?? 'info',
     connectors: parsed.connectors ?? {},
+    portal: parsed.portal ?? {},
   };
 }

@@ -7,12 +7,24 @@
 //   date is listed with no capacity, not sold: the portal does not sell what it cannot price (an
 //   admin sets capacity and rate with POST /v1/flights).
 // - A version older than the one stored (Flight.updatedAt) changes nothing: events may overtake.
-import { jsonb } from '@interline/hub';
+import { Type } from '@sinclair/typebox';
+import { MoneySchema, jsonb } from '@interline/hub';
 import type { Flight, Money, SqlExecutor } from '@interline/hub';
 import { unprocessable } from '../http/problem';
 import type { InternalOutcome } from '../schemas/internal';
 import { flightId, round3 } from './flight-rows';
 import { MAX_DATES, operatingDates } from './flights.service';
+
+/** `portal.schedules` in interline.yaml: what `interline start` passes as `schedules`. */
+export const ScheduleDefaultsSchema = Type.Object(
+  {
+    ratePerKg: Type.Optional(MoneySchema),
+    capacityByAircraftType: Type.Optional(
+      Type.Record(Type.String({ pattern: '^[A-Z0-9]{3}$' }), Type.Object({ cargoWeightKg: Type.Number({ minimum: 0 }), cargoVolumeM3: Type.Number({ minimum: 0 }) }, { additionalProperties: false })),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 export interface ScheduleDefaults {
   /** The rate new dates are sold at; without it new dates are listed with no capacity. */
