@@ -1,6 +1,6 @@
 // The hot write path of the journal, batched: accepted messages with their deliveries, finished
-// deliveries with their step results, and completed steps with the events they emitted — each
-// kind one set-based statement per batch, all of a batch in one transaction.
+// deliveries with their step results, and completed steps with the events they emitted — a whole
+// batch in one set-based statement (one round trip, atomic without a transaction block).
 import type { Envelope } from '../envelope';
 import { Batcher } from './batcher';
 import { jsonb } from './sql-client';
@@ -28,7 +28,14 @@ export type WriteIntent =
 /** For an accept: whether the message was new. For the others: the emitted messages that were new. */
 export type WriteResult = { inserted: boolean } | { emittedInserted: string[] };
 
-const ACCEPT_SQL = `
+/**
+ * A whole batch in ONE statement: new messages with their deliveries and transitions, step results,
+ * finished deliveries with their transitions. Data-modifying CTEs run to completion and commit (or
+ * fail) together, so the batch stays atomic without BEGIN/COMMIT round trips. No row is touched
+ * twice: a finished delivery was committed by an earlier accept, and a message already journaled is
+ * skipped by ON CONFLICT, so its deliveries are not inserted again.
+ */
+const WRITE_SQL = `
 WITH input AS (
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
     AS u(id, type, source, subject, tenant, correlation_id, causation_id, partition_key, envelope)
@@ -50,25 +57,22 @@ WITH input AS (
            COALESCE((SELECT jsonb_agg(r.route_id) FROM routes r WHERE r.message_id = i.id), '[]'::jsonb)) END
     FROM inserted i CROSS JOIN (VALUES (1, 'received'), (2, 'routed')) AS s(n, state)
    ORDER BY i.id, s.n
-)
-SELECT id FROM inserted`;
-
-const STEPS_SQL = `
-INSERT INTO step_results (message_id, route_id, step_key, result)
-SELECT message_id, route_id, step_key, result::jsonb
-  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(message_id, route_id, step_key, result)
-ON CONFLICT (message_id, route_id, step_key) DO NOTHING`;
-
-const FINISH_SQL = `
-WITH done AS (
-  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS u(message_id, route_id, status, attempt)
-), updated AS (
+), steps AS (
+  INSERT INTO step_results (message_id, route_id, step_key, result)
+  SELECT message_id, route_id, step_key, result::jsonb
+    FROM unnest($13::text[], $14::text[], $15::text[], $16::text[]) AS u(message_id, route_id, step_key, result)
+  ON CONFLICT (message_id, route_id, step_key) DO NOTHING
+), done AS (
+  SELECT * FROM unnest($17::text[], $18::text[], $19::text[], $20::int[]) AS u(message_id, route_id, status, attempt)
+), finished AS (
   UPDATE deliveries d SET status = done.status, attempts = done.attempt, next_attempt_at = NULL, updated_at = now(),
          claimed_by = NULL, claimed_until = NULL
     FROM done WHERE d.message_id = done.message_id AND d.route_id = done.route_id
+), finished_transitions AS (
+  INSERT INTO transitions (message_id, route_id, state, attempt)
+  SELECT message_id, route_id, status, attempt FROM done
 )
-INSERT INTO transitions (message_id, route_id, state, attempt)
-SELECT message_id, route_id, status, attempt FROM done`;
+SELECT id FROM inserted`;
 
 export class JournalWriter {
   private readonly batcher: Batcher<WriteIntent, WriteResult>;
@@ -76,15 +80,16 @@ export class JournalWriter {
   constructor(private readonly sql: SqlClient, maxBatch = 256) {
     // A pool can commit several batches at once; PGlite's single connection cannot.
     const concurrency = sql.dialect === 'postgres' ? 4 : 1;
-    this.batcher = new Batcher((intents) => this.sql.transaction((tx) => this.write(tx, intents)), maxBatch, concurrency);
+    // One statement per flush: atomic on its own, so no transaction (and no BEGIN/COMMIT trips).
+    this.batcher = new Batcher((intents) => this.write(this.sql, intents), maxBatch, concurrency);
   }
 
   submit(intent: WriteIntent): Promise<WriteResult> {
     return this.batcher.submit(intent);
   }
 
-  /** The same writes inside a transaction the caller holds (replay, tests). */
-  async write(tx: SqlExecutor, intents: WriteIntent[]): Promise<WriteResult[]> {
+  /** One batch as one statement, on the pool or inside a transaction the caller holds (replay, tests). */
+  async write(sql: SqlExecutor, intents: WriteIntent[]): Promise<WriteResult[]> {
     const accepts: AcceptIntent[] = [];
     const seen = new Set<string>();
     // Within one batch the first copy of an id wins; a second copy is a duplicate like any other.
@@ -95,15 +100,9 @@ export class JournalWriter {
       return true;
     };
     const owned = intents.map((intent) => (intent.kind === 'accept' ? firstOf(intent.accept) : intent.emitted.map(firstOf)));
-    const inserted = accepts.length > 0 ? await this.accept(tx, accepts) : new Set<string>();
     const steps = intents.flatMap((intent) => (intent.kind === 'accept' ? [] : intent.steps));
-    if (steps.length > 0) {
-      await tx.query(STEPS_SQL, [steps.map((s) => s.messageId), steps.map((s) => s.routeId), steps.map((s) => s.stepKey), steps.map((s) => jsonb(s.result ?? null))]);
-    }
     const finished = intents.filter((intent): intent is Extract<WriteIntent, { kind: 'finish' }> => intent.kind === 'finish');
-    if (finished.length > 0) {
-      await tx.query(FINISH_SQL, [finished.map((f) => f.messageId), finished.map((f) => f.routeId), finished.map((f) => f.status), finished.map((f) => f.attempt)]);
-    }
+    const inserted = await this.writeAll(sql, accepts, steps, finished);
     return intents.map((intent, i) => {
       const mine = owned[i];
       if (intent.kind === 'accept') return { inserted: mine === true && inserted.has(intent.accept.envelope.id) };
@@ -111,10 +110,10 @@ export class JournalWriter {
     });
   }
 
-  private async accept(tx: SqlExecutor, accepts: AcceptIntent[]): Promise<Set<string>> {
+  private async writeAll(sql: SqlExecutor, accepts: AcceptIntent[], steps: StepIntent[], finished: Array<Extract<WriteIntent, { kind: 'finish' }>>): Promise<Set<string>> {
     const e = accepts.map((a) => a.envelope);
     const routes = accepts.flatMap((a) => a.routes.map((r) => ({ messageId: a.envelope.id, ...r })));
-    const result = await tx.query<{ id: string }>(ACCEPT_SQL, [
+    const result = await sql.query<{ id: string }>(WRITE_SQL, [
       e.map((x) => x.id),
       e.map((x) => x.type),
       e.map((x) => x.source),
@@ -127,6 +126,14 @@ export class JournalWriter {
       routes.map((r) => r.messageId),
       routes.map((r) => r.routeId),
       routes.map((r) => r.connector),
+      steps.map((s) => s.messageId),
+      steps.map((s) => s.routeId),
+      steps.map((s) => s.stepKey),
+      steps.map((s) => jsonb(s.result ?? null)),
+      finished.map((f) => f.messageId),
+      finished.map((f) => f.routeId),
+      finished.map((f) => f.status),
+      finished.map((f) => f.attempt),
     ]);
     return new Set(result.rows.map((row) => row.id));
   }

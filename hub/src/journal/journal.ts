@@ -63,6 +63,22 @@ SELECT m.id, m.type, m.source, m.subject, m.tenant, m.correlation_id, m.causatio
 
 /** How long a claim holds without renewal; a crashed worker's deliveries are free again after it. */
 export const CLAIM_LEASE_MS = 30_000;
+const CLAIM_LEASE_SECONDS = CLAIM_LEASE_MS / 1000;
+
+/**
+ * A failed attempt: the delivery's new status and last error, and its transition. A retrying
+ * delivery stays claimed through its back-off; a dead one is released.
+ */
+const RECORD_FAILURE_SQL = `
+WITH updated AS (
+  UPDATE deliveries SET status = $3::text, attempts = $4::int, next_attempt_at = $5::timestamptz, last_error_class = $6::text,
+         last_error_message = $7::text, last_error_step = $8::text, last_error_connector = $9::text, updated_at = now(),
+         claimed_until = CASE WHEN $3::text = 'retrying' THEN COALESCE($5::timestamptz, now()) + make_interval(secs => ${CLAIM_LEASE_SECONDS}) END,
+         claimed_by = CASE WHEN $3::text = 'retrying' THEN claimed_by END
+   WHERE message_id = $1::text AND route_id = $2::text
+)
+INSERT INTO transitions (message_id, route_id, state, attempt, error_class, error_message, connector, step, detail)
+VALUES ($1::text, $2::text, $3::text, $4::int, $6::text, $7::text, $9::text, $8::text, $10::jsonb)`;
 
 export class Journal {
   private redact: Redactor = (text) => text;
@@ -159,6 +175,7 @@ export class Journal {
     return keys.map((k) => byKey.get(`${k.messageId}\u0000${k.routeId}`));
   }
 
+  /** One statement (atomic on its own): no transaction block, one round trip. */
   async recordFailure(
     messageId: string,
     routeId: string,
@@ -167,7 +184,7 @@ export class Journal {
     error: AttemptError,
     nextAttemptAt?: Date,
   ): Promise<void> {
-    await this.sql.transaction((tx) => this.recordFailureWithin(tx, messageId, routeId, status, attempt, error, nextAttemptAt));
+    await this.recordFailureWithin(this.sql, messageId, routeId, status, attempt, error, nextAttemptAt);
   }
 
   async recordFailureWithin(
@@ -180,30 +197,18 @@ export class Journal {
     nextAttemptAt?: Date,
   ): Promise<void> {
     const error = this.redactError(rawError);
-    await tx.query(
-      // A retrying delivery stays claimed through its back-off; a dead one is released.
-      `UPDATE deliveries SET status = $3, attempts = $4, next_attempt_at = $5, last_error_class = $6,
-         last_error_message = $7, last_error_step = $8, last_error_connector = $9, updated_at = now(),
-         claimed_until = CASE WHEN $3 = 'retrying' THEN COALESCE($5, now()) + make_interval(secs => ${CLAIM_LEASE_MS / 1000}) END,
-         claimed_by = CASE WHEN $3 = 'retrying' THEN claimed_by END
-       WHERE message_id = $1 AND route_id = $2`,
-      [messageId, routeId, status, attempt, nextAttemptAt ?? null, error.errorClass, error.message, error.step ?? null, error.connector ?? null],
-    );
-    await tx.query(
-      `INSERT INTO transitions (message_id, route_id, state, attempt, error_class, error_message, connector, step, detail)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        messageId,
-        routeId,
-        status,
-        attempt,
-        error.errorClass,
-        error.message,
-        error.connector ?? null,
-        error.step ?? null,
-        error.details && Object.keys(error.details).length > 0 ? jsonb(error.details) : null,
-      ],
-    );
+    await tx.query(RECORD_FAILURE_SQL, [
+      messageId,
+      routeId,
+      status,
+      attempt,
+      nextAttemptAt ?? null,
+      error.errorClass,
+      error.message,
+      error.step ?? null,
+      error.connector ?? null,
+      error.details && Object.keys(error.details).length > 0 ? jsonb(error.details) : null,
+    ]);
   }
 
   /** Deliveries that were not finished when the process stopped, oldest first (per-key order). */
