@@ -1,5 +1,6 @@
 // One hub instance: journal, transport, routes, mappings and connectors wired together, with
 // recovery of unfinished deliveries at start and a draining stop.
+import type { SeenMessages } from './seen-messages';
 import type { Route } from '../routing/route';
 import type { Journal } from '../journal';
 import { bindingStore, connectorState, deadLetterCount, migrate } from '../journal';
@@ -32,6 +33,8 @@ export interface HubParts {
   assertKnownType(type: string): void;
   connectors: Record<string, ConnectorInstanceConfig>;
   resolveConnector: DefinitionResolver;
+  /** Hot idempotency cache for ingress (Redis); the journal de-duplicates without it. */
+  seen?: SeenMessages;
   /** The ops server's URL when it is known before it listens (a fixed port): simulators that call the hub back use it. */
   hubUrl?: string;
   logger: Logger;
@@ -78,6 +81,7 @@ export class Hub {
       assertKnownType: parts.assertKnownType,
       metrics: this.metrics,
       logger: this.logger,
+      ...(parts.seen ? { seen: parts.seen } : {}),
     });
     this.worker = new DeliveryWorker({
       journal: this.journal,

@@ -8,6 +8,7 @@ import type { Route, RouteStep } from '../routing/route';
 import type { DeliveryJob, Transport } from '../transport';
 import type { HubMetrics } from '../observability/metrics';
 import type { Logger } from '../observability/logger';
+import type { SeenMessages } from './seen-messages';
 
 export type IngressResult =
   | { status: 'accepted'; id: string; routes: string[] }
@@ -28,6 +29,8 @@ export interface IngressDeps {
   assertKnownType(type: string): void;
   metrics: HubMetrics;
   logger: Logger;
+  /** Hot idempotency cache in front of the journal (Redis); the journal de-duplicates without it. */
+  seen?: SeenMessages;
 }
 
 export function queueFor(routeId: string): string {
@@ -71,6 +74,10 @@ export class Ingress {
     } catch (error) {
       return this.reject(envelope, null, error);
     }
+    if (await this.deps.seen?.seen(envelope.id)) {
+      this.deps.metrics.messagesReceived.inc({ type: envelope.type, outcome: 'duplicate' });
+      return { status: 'duplicate', id: envelope.id };
+    }
     const matched = await this.deps.matcher().match(envelope);
     const routes = matched.routes;
     const planned = [...routes, ...matched.failures.map((f) => f.route)];
@@ -78,6 +85,7 @@ export class Ingress {
       kind: 'accept',
       accept: { envelope, routes: planned.map((route) => ({ routeId: route.id, connector: firstConnector(route) })) },
     });
+    await this.deps.seen?.remember(envelope.id);
     if (!('inserted' in written) || !written.inserted) return { status: 'duplicate', id: envelope.id };
     // A predicate that cannot be evaluated dead-letters its own route only; the others proceed.
     for (const failure of matched.failures) {

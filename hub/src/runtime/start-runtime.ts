@@ -19,6 +19,7 @@ import { resolveFromPackages } from '../connector/connector-host';
 import type { DefinitionResolver } from '../connector/connector-host';
 import { Hub } from './hub';
 import { Pollers } from './pollers';
+import { seenMessagesIn } from './seen-messages';
 import { pureStepServices } from './pure-step-services';
 import { assertKnownEventType, eventTypeList } from './event-types';
 import { buildOpsServer } from '../admin/ops-server';
@@ -65,7 +66,13 @@ function openTransport(config: HubConfig, logger: Logger): Transport {
 
 async function openCache(config: HubConfig): Promise<Cache> {
   if (config.cache === 'memory') return new MemoryCache();
-  if (/^rediss?:\/\//.test(config.cache)) return RedisCache.open(config.cache);
+  if (/^rediss?:\/\//.test(config.cache)) {
+    // ?keyPrefix=… keeps several deployments (or test runs) apart on one Redis.
+    const url = new URL(config.cache);
+    const prefix = url.searchParams.get('keyPrefix');
+    url.searchParams.delete('keyPrefix');
+    return prefix ? RedisCache.open(url.toString(), prefix) : RedisCache.open(config.cache);
+  }
   throw new ConfigError(`cache '${redactUrl(config.cache)}' is not understood; use 'memory' or a redis:// URL (REDIS_URL)`);
 }
 
@@ -91,6 +98,8 @@ export async function startRuntime(config: HubConfig, options: StartOptions = {}
     assertKnownType: assertKnownEventType,
     connectors: config.connectors,
     resolveConnector: options.resolveConnector ?? resolveFromPackages(config.baseDir, ...(options.connectorSearchDirs ?? [])),
+    // Shared across processes only on Redis; the memory cache would just grow beside the journal.
+    ...(cache.kind === 'redis' ? { seen: seenMessagesIn(cache, logger) } : {}),
     ...(config.server.port !== 0 ? { hubUrl: `http://${loopbackHost(config.server.host)}:${config.server.port}` } : {}),
     logger,
     role: config.role,
