@@ -7,6 +7,15 @@ export const ConnectorEntrySchema = Type.Object(
     use: Type.Optional(Type.String({ description: 'connector package or built-in id; defaults to the entry name' })),
     simulator: Type.Optional(Type.Boolean({ description: 'start the connector simulator on loopback and point the connector at it' })),
     config: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    rateLimit: Type.Optional(
+      Type.Object(
+        {
+          perSecond: Type.Number({ exclusiveMinimum: 0, description: 'calls per second the partner allows (0.5 = one every two seconds)' }),
+          burst: Type.Optional(Type.Integer({ minimum: 1, description: 'calls allowed at once after a quiet spell (default: perSecond rounded up)' })),
+        },
+        { additionalProperties: false, description: "the partner's rate limit; on Redis it is shared by every worker" },
+      ),
+    ),
     circuit: Type.Optional(
       Type.Object(
         {

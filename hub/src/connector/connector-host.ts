@@ -11,6 +11,7 @@ import { CircuitOpenError, ConfigError, HubError, PermanentError, TimeoutError, 
 import type { ErrorClass } from '../errors';
 import { redactConfig, secretValues } from './secrets';
 import type { Logger } from '../observability/logger';
+import type { BucketSpec, RateDecision } from '../cache/cache';
 
 export interface ConnectorInstanceConfig {
   /** The connector package (npm name) or a built-in id; defaults to @interline/connector-<instance>. */
@@ -19,7 +20,12 @@ export interface ConnectorInstanceConfig {
   simulator?: boolean;
   config?: Record<string, unknown>;
   circuit?: Partial<CircuitBreakerOptions>;
+  /** The partner's rate limit: calls per second with a burst, shared by every worker when the cache is Redis. */
+  rateLimit?: { perSecond: number; burst?: number };
 }
+
+/** Takes a token from a named bucket (the hub's cache: memory, or Redis shared across workers). */
+export type TakeToken = (bucket: string, spec: BucketSpec) => Promise<RateDecision>;
 
 export interface ConnectorInstance {
   name: string;
@@ -29,6 +35,7 @@ export interface ConnectorInstance {
   breaker: CircuitBreaker;
   simulator?: SimulatorHandle;
   context: ConnectorContext;
+  rateLimit?: BucketSpec;
 }
 
 export type DefinitionResolver = (use: string, instance: string) => ConnectorDefinition<TObject, unknown>;
@@ -78,6 +85,7 @@ export class ConnectorHost {
     private readonly logger: Logger,
     private readonly contextFor: (instance: string) => ConnectorContext,
     private readonly onCircuitChange?: (instance: string, state: CircuitState) => void,
+    private readonly takeToken?: TakeToken,
   ) {}
 
   /** Validate, start simulators and connect every configured instance; fails with one clear line. */
@@ -103,6 +111,7 @@ export class ConnectorHost {
         this.onCircuitChange?.(name, state);
       });
       const instance: ConnectorInstance = { name, definition, config: checked.value, client, breaker, context };
+      if (entry.rateLimit) instance.rateLimit = { refillPerSecond: entry.rateLimit.perSecond, capacity: entry.rateLimit.burst ?? Math.max(1, Math.ceil(entry.rateLimit.perSecond)) };
       if (simulator) instance.simulator = simulator;
       this.instances.set(name, instance);
       this.logger.info({ connector: name, definition: definition.id, version: definition.version, simulator: simulator?.baseUrl }, `connector '${name}' ready`);
@@ -173,6 +182,7 @@ export class ConnectorHost {
       const waitMs = instance.breaker.waitMs();
       throw new CircuitOpenError(`circuit for connector '${name}' is open after repeated failures; next trial in ${waitMs} ms`, { retryAfterMs: waitMs });
     }
+    await this.awaitRateLimit(instance, options.context.signal);
     const controller = new AbortController();
     const outer = options.context.signal;
     const onOuterAbort = (): void => controller.abort(outer?.reason);
@@ -199,6 +209,33 @@ export class ConnectorHost {
     } finally {
       clearTimeout(timer);
       outer?.removeEventListener('abort', onOuterAbort);
+    }
+  }
+
+  /**
+   * Wait for the partner's rate limit before the call (the wait is not part of the call's time
+   * limit, and no attempt is used up). A cache that fails lets the call through: the partner's own
+   * 429 answers are still retried.
+   */
+  private async awaitRateLimit(instance: ConnectorInstance, signal: AbortSignal | undefined): Promise<void> {
+    if (!instance.rateLimit || !this.takeToken) return;
+    for (;;) {
+      let decision: RateDecision;
+      try {
+        decision = await this.takeToken(`connector:${instance.name}`, instance.rateLimit);
+      } catch (error) {
+        this.logger.warn({ connector: instance.name, err: error instanceof Error ? error.message : String(error) }, `rate limit of connector '${instance.name}' unavailable; calling without it`);
+        return;
+      }
+      if (decision.allowed) return;
+      if (signal?.aborted) throw new TransientError(`connector '${instance.name}': stopped while waiting for its rate limit`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.max(1, decision.retryAfterMs));
+        signal?.addEventListener('abort', () => {
+          clearTimeout(timer);
+          resolve();
+        }, { once: true });
+      });
     }
   }
 

@@ -1,12 +1,13 @@
 // One hub instance: journal, transport, routes, mappings and connectors wired together, with
 // recovery of unfinished deliveries at start and a draining stop.
 import type { SeenMessages } from './seen-messages';
+import type { Cache } from '../cache';
 import type { Route } from '../routing/route';
 import type { Journal } from '../journal';
 import { bindingStore, connectorState, deadLetterCount, migrate } from '../journal';
 import type { Transport, Subscription, DeliveryJob } from '../transport';
 import { ConnectorHost } from '../connector/connector-host';
-import type { ConnectorInstanceConfig, DefinitionResolver } from '../connector/connector-host';
+import type { ConnectorInstanceConfig, DefinitionResolver, TakeToken } from '../connector/connector-host';
 import { secretScrubber } from '../connector/secrets';
 import { DeliveryWorker } from '../delivery/delivery-worker';
 import type { StepServices } from '../routing/step-runner';
@@ -33,6 +34,8 @@ export interface HubParts {
   assertKnownType(type: string): void;
   connectors: Record<string, ConnectorInstanceConfig>;
   resolveConnector: DefinitionResolver;
+  /** The runtime's cache: partner rate limits (connectors.<name>.rateLimit) take tokens from it. */
+  cache?: Cache;
   /** Hot idempotency cache for ingress (Redis); the journal de-duplicates without it. */
   seen?: SeenMessages;
   /** The ops server's URL when it is known before it listens (a fixed port): simulators that call the hub back use it. */
@@ -73,6 +76,7 @@ export class Hub {
       this.logger,
       (name) => ({ logger: this.logger.child({ connector: name }), state: connectorState(this.journal.sql, name) }),
       (name, state) => this.metrics.circuitState.set({ connector: name }, CIRCUIT_STATE_VALUE[state]),
+      takeTokenFrom(parts.cache),
     );
     this.ingress = new Ingress({
       journal: this.journal,
@@ -202,4 +206,8 @@ export class Hub {
     await this.connectors.stop();
     this.logger.info('hub stopped');
   }
+}
+
+function takeTokenFrom(cache: Cache | undefined): TakeToken | undefined {
+  return cache ? (bucket, spec) => cache.take(bucket, spec) : undefined;
 }

@@ -100,6 +100,7 @@ export async function startRuntime(config: HubConfig, options: StartOptions = {}
     resolveConnector: options.resolveConnector ?? resolveFromPackages(config.baseDir, ...(options.connectorSearchDirs ?? [])),
     // Shared across processes only on Redis; the memory cache would just grow beside the journal.
     ...(cache.kind === 'redis' ? { seen: seenMessagesIn(cache, logger) } : {}),
+    cache,
     ...(config.server.port !== 0 ? { hubUrl: `http://${loopbackHost(config.server.host)}:${config.server.port}` } : {}),
     logger,
     role: config.role,
