@@ -60,24 +60,34 @@ export function readSegments(reply: unknown): SegmentReading {
     for (const info of asArray((od as Node).itineraryInfo)) {
       const id = segmentRef(textAt(info, 'elementManagementItinerary', 'reference', 'number'));
       const product = at(info, 'travelProduct');
-      const carrier = textAt(product, 'companyDetail', 'identification') ?? textAt(product, 'company', 'identification') ?? 'YY';
-      const flightNumber = textAt(product, 'productDetails', 'identification') ?? '0';
-      const raw = textAt(info, 'relatedProduct', 'status') ?? 'NO';
+      // A reply without these elements is incomplete: the segment is kept (the PNR is still real)
+      // with placeholders, and a warning names what the GDS left out instead of hiding it.
+      const missing: string[] = [];
+      const required = (value: string | undefined, name: string, placeholder: string): string => {
+        if (value !== undefined) return value;
+        missing.push(name);
+        return placeholder;
+      };
+      const carrier = required(textAt(product, 'companyDetail', 'identification') ?? textAt(product, 'company', 'identification'), 'companyDetail/identification', 'YY');
+      const flightNumber = required(textAt(product, 'productDetails', 'identification'), 'productDetails/identification', '0');
+      const raw = required(textAt(info, 'relatedProduct', 'status'), 'relatedProduct/status', 'NO');
       const status = (SEGMENT_STATUS_CODE_LIST as string[]).includes(raw) ? (raw as SegmentStatusCode) : 'NO';
-      const departure = localDateTime(textAt(product, 'product', 'depDate'), textAt(product, 'product', 'depTime')) ?? '1970-01-01T00:00';
+      if (raw !== status) missing.push(`a known status code (got ${raw})`);
+      const departure = required(localDateTime(textAt(product, 'product', 'depDate'), textAt(product, 'product', 'depTime')), 'product/depDate+depTime', '1970-01-01T00:00');
       const arrival = localDateTime(textAt(product, 'product', 'arrDate') ?? textAt(product, 'product', 'depDate'), textAt(product, 'product', 'arrTime')) ?? departure;
       const segment: PnrSegment = {
         id,
         carrier,
         flightNumber,
-        classOfService: textAt(product, 'productDetails', 'classOfService') ?? 'Y',
-        origin: textAt(product, 'boardpointDetail', 'cityCode') ?? 'XXX',
-        destination: textAt(product, 'offpointDetail', 'cityCode') ?? 'XXX',
+        classOfService: required(textAt(product, 'productDetails', 'classOfService'), 'productDetails/classOfService', 'Y'),
+        origin: required(textAt(product, 'boardpointDetail', 'cityCode'), 'boardpointDetail/cityCode', 'XXX'),
+        destination: required(textAt(product, 'offpointDetail', 'cityCode'), 'offpointDetail/cityCode', 'XXX'),
         departure,
         arrival,
         status,
       };
       reading.segments.push(segment);
+      if (missing.length > 0) reading.warnings.push({ code: 'INCOMPLETE', kind: 'warning', text: `segment ${id}: the GDS reply lacks ${missing.join(', ')}; placeholders stand in — retrieve the PNR again or check it in the GDS`, segmentId: id });
       const airline = textAt(info, 'itineraryReservationInfo', 'reservation', 'controlNumber');
       if (airline) reading.airlineLocators.push({ system: textAt(info, 'itineraryReservationInfo', 'reservation', 'companyId') ?? carrier, locator: airline });
       const errorCode = textAt(info, 'errorInfo', 'errorInformation', 'errorDetail', 'code');
