@@ -1,44 +1,23 @@
 // Shared test wiring: a client on a running simulator, the contexts the hub hands to operations,
 // with real in-memory bindings (no mocked components), and hand-written WS-Security headers.
 import { randomBytes } from 'node:crypto';
-import { createEnvelope, silentLogger } from '@interline/hub';
-import type { Binding, BindingStore, EmitEvent, OperationContext } from '@interline/hub';
+import type { BindingStore, OperationContext } from '@interline/hub';
+import { collectEmitted, memoryBindings as connectorBindings, testOperationContext } from '@interline/hub/testing';
+import type { MemoryBindingStore } from '@interline/hub/testing';
 import { AirlinesClient } from '../src';
 import type { AirlinesConfig, SoapVersion } from '../src';
 import { SIMULATOR_PASSWORD, SIMULATOR_USERNAME, passwordDigestOf, startAirlineSimulator } from '../src/testing';
 import type { AirlineSimulatorHandle } from '../src/testing';
 
-export function memoryBindings(): BindingStore & { all(): Binding[] } {
-  const rows: Binding[] = [];
-  return {
-    all: () => rows.map((row) => ({ ...row })),
-    get: async (entity, canonicalId) => rows.find((row) => row.entity === entity && row.canonicalId === canonicalId),
-    getByExternal: async (entity, externalId) => rows.find((row) => row.entity === entity && row.externalId === externalId),
-    put: async (entity, canonicalId, externalId, extra = {}) => {
-      const existing = rows.find((row) => row.entity === entity && row.canonicalId === canonicalId);
-      const row: Binding = { connector: 'airline', entity, canonicalId, externalId, tenant: 'default', syncedAt: new Date().toISOString(), extra };
-      if (existing) Object.assign(existing, row);
-      else rows.push(row);
-    },
-  };
+export function memoryBindings(): MemoryBindingStore {
+  return connectorBindings('airline');
 }
 
 export function operationContext(bindings: BindingStore = memoryBindings(), signal: AbortSignal = new AbortController().signal): OperationContext {
-  return {
-    idempotencyKey: `test:${Date.now()}`,
-    attempt: 1,
-    signal,
-    envelope: createEnvelope({ type: 'test.ping', source: 'test', data: {} }),
-    logger: silentLogger(),
-    bindings,
-    emit: () => undefined,
-  };
+  return testOperationContext({ bindings, signal });
 }
 
-export function emitter(): { emit: EmitEvent; events: Array<Parameters<EmitEvent>[0]> } {
-  const events: Array<Parameters<EmitEvent>[0]> = [];
-  return { events, emit: async (event) => void events.push(event) };
-}
+export const emitter = collectEmitted;
 
 export interface Rig {
   sim: AirlineSimulatorHandle;

@@ -1,36 +1,19 @@
 // Shared test wiring: a connected GDS client against a running simulator, and the contexts the hub
 // hands to operations and sources, with real in-memory bindings and state (no mocked components).
 import { silentLogger } from '@interline/hub';
-import type { Binding, BindingStore, ConnectorContext, EmitEvent, OperationContext } from '@interline/hub';
+import type { OperationContext } from '@interline/hub';
+import { memoryBindings as connectorBindings, memoryConnectorState as memoryState, rejectionOf, testOperationContext } from '@interline/hub/testing';
+import type { MemoryBindingStore } from '@interline/hub/testing';
 import { gdsConnector } from '../src';
 import type { CreatePnrInput, GdsClient, GdsConfig } from '../src';
 import { simulatorConfig, startGdsSimulator } from '../src/testing';
 import type { GdsSimulatorHandle } from '../src/testing';
 
-export function memoryState(): ConnectorContext['state'] & { values: Map<string, unknown> } {
-  const values = new Map<string, unknown>();
-  return {
-    values,
-    get: async <T>(key: string) => structuredClone(values.get(key)) as T | undefined,
-    set: async <T>(key: string, value: T) => {
-      values.set(key, structuredClone(value));
-    },
-  };
-}
+export { memoryState };
+export type { EmittedEvent as Emitted } from '@interline/hub/testing';
 
-export function memoryBindings(): BindingStore & { all(): Binding[] } {
-  const rows: Binding[] = [];
-  return {
-    all: () => rows.map((row) => ({ ...row })),
-    get: async (entity, canonicalId) => rows.find((row) => row.entity === entity && row.canonicalId === canonicalId),
-    getByExternal: async (entity, externalId) => rows.find((row) => row.entity === entity && row.externalId === externalId),
-    put: async (entity, canonicalId, externalId, extra = {}) => {
-      const existing = rows.find((row) => row.entity === entity && row.canonicalId === canonicalId);
-      const row: Binding = { connector: 'gds', entity, canonicalId, externalId, tenant: 'default', syncedAt: new Date().toISOString(), extra };
-      if (existing) Object.assign(existing, row);
-      else rows.push(row);
-    },
-  };
+export function memoryBindings(): MemoryBindingStore {
+  return connectorBindings('gds');
 }
 
 export interface Rig {
@@ -49,32 +32,8 @@ export async function startRig(overrides: Partial<GdsConfig> = {}): Promise<Rig>
   return { sim, client, config, state, stop: () => sim.stop() };
 }
 
-let keySeq = 0;
-
 export function operationContext(overrides: Partial<OperationContext> = {}): OperationContext {
-  keySeq += 1;
-  const id = `0190a4b2-0000-7000-8000-${String(keySeq).padStart(12, '0')}`;
-  return {
-    idempotencyKey: `${id}:route-gds:1`,
-    attempt: 1,
-    signal: new AbortController().signal,
-    envelope: {
-      specversion: '1.0',
-      id,
-      source: 'interline/test',
-      type: 'pnr.requested',
-      time: '2025-03-12T10:00:00.000Z',
-      datacontenttype: 'application/json',
-      data: {},
-      correlationid: id,
-      tenant: 'default',
-      traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
-    },
-    logger: silentLogger(),
-    bindings: memoryBindings(),
-    emit: () => undefined,
-    ...overrides,
-  };
+  return { ...testOperationContext({ bindings: memoryBindings(), route: 'route-gds', envelope: { type: 'pnr.requested' } }), ...overrides };
 }
 
 export type OperationName = keyof typeof gdsConnector.operations;
@@ -86,16 +45,9 @@ export async function runOperation<T = unknown>(client: GdsClient, name: Operati
   return (await operation.run(client, input as never, ctx)) as T;
 }
 
-export type Emitted = Parameters<EmitEvent>[0];
-
-export async function failure(promise: Promise<unknown>): Promise<Error & { details?: Record<string, unknown>; errorClass?: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Error) return error;
-    throw new Error(`rejected with a non-Error: ${JSON.stringify(error)}`);
-  }
-  throw new Error('expected the call to fail, but it succeeded');
+/** Capture a rejection to assert on its class, message and the details the connector attached. */
+export function failure(promise: Promise<unknown>): Promise<Error & { details?: Record<string, unknown>; errorClass?: string }> {
+  return rejectionOf(promise);
 }
 
 /** A createPnr input: two adults and an infant on LH400 FRA-JFK, DOCS for the first adult. */

@@ -2,7 +2,9 @@
 // hands to operations and sources, with real in-memory bindings and state (no mocked components).
 import Stripe from 'stripe';
 import { silentLogger } from '@interline/hub';
-import type { Binding, BindingStore, ConnectorContext, EmitEvent, OperationContext, WebhookRequest, WebhookResponse } from '@interline/hub';
+import type { ConnectorContext, OperationContext, WebhookRequest, WebhookResponse } from '@interline/hub';
+import { collectEmitted, memoryBindings as connectorBindings, memoryConnectorState as memoryState, rejectionOf, testOperationContext } from '@interline/hub/testing';
+import type { EmittedEvent, MemoryBindingStore } from '@interline/hub/testing';
 import { paymentsConnector } from '../src';
 import type { PaymentsClient, PaymentsConfig } from '../src';
 import { SIMULATOR_SECRET_KEY, SIMULATOR_WEBHOOK_SECRET, paymentsSimulator, startStripeSimulator } from '../src/testing';
@@ -10,33 +12,12 @@ import type { StripeSimulatorHandle } from '../src/testing';
 
 export type OperationName = 'createPaymentIntent' | 'confirmPaymentIntent' | 'capturePaymentIntent' | 'cancelPaymentIntent' | 'createRefund';
 
-export function memoryState(): ConnectorContext['state'] & { values: Map<string, unknown> } {
-  const values = new Map<string, unknown>();
-  return {
-    values,
-    get: async <T>(key: string) => structuredClone(values.get(key)) as T | undefined,
-    set: async <T>(key: string, value: T) => {
-      values.set(key, structuredClone(value));
-    },
-  };
-}
+export { memoryState };
+export type Emitted = EmittedEvent;
 
 /** Bindings as the journal keeps them: unique per canonical id and per external id. */
-export function memoryBindings(): BindingStore & { all(): Binding[] } {
-  const rows: Binding[] = [];
-  return {
-    all: () => rows.map((row) => ({ ...row })),
-    get: async (entity, canonicalId) => rows.find((row) => row.entity === entity && row.canonicalId === canonicalId),
-    getByExternal: async (entity, externalId) => rows.find((row) => row.entity === entity && row.externalId === externalId),
-    put: async (entity, canonicalId, externalId, extra = {}) => {
-      const clash = rows.find((row) => row.entity === entity && row.externalId === externalId && row.canonicalId !== canonicalId);
-      if (clash) throw new Error(`duplicate key value violates unique constraint (external id ${externalId})`);
-      const existing = rows.find((row) => row.entity === entity && row.canonicalId === canonicalId);
-      const row: Binding = { connector: 'payments', entity, canonicalId, externalId, tenant: 'default', syncedAt: new Date().toISOString(), extra };
-      if (existing) Object.assign(existing, row);
-      else rows.push(row);
-    },
-  };
+export function memoryBindings(): MemoryBindingStore {
+  return connectorBindings('payments');
 }
 
 export function connectorContext(): ConnectorContext {
@@ -60,32 +41,8 @@ export async function startRig(overrides: Partial<PaymentsConfig> = {}): Promise
   return { sim, client, config, stripe };
 }
 
-let keySeq = 0;
-
 export function operationContext(overrides: Partial<OperationContext> = {}): OperationContext {
-  keySeq += 1;
-  const id = `0190a4b2-0000-7000-8000-${String(keySeq).padStart(12, '0')}`;
-  return {
-    idempotencyKey: `${id}:route-pay:1`,
-    attempt: 1,
-    signal: new AbortController().signal,
-    envelope: {
-      specversion: '1.0',
-      id,
-      source: 'interline/test',
-      type: 'payment.requested',
-      time: '2025-03-12T10:00:00.000Z',
-      datacontenttype: 'application/json',
-      data: {},
-      correlationid: id,
-      tenant: 'default',
-      traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
-    },
-    logger: silentLogger(),
-    bindings: memoryBindings(),
-    emit: () => undefined,
-    ...overrides,
-  };
+  return { ...testOperationContext({ bindings: memoryBindings(), route: 'route-pay', envelope: { type: 'payment.requested' } }), ...overrides };
 }
 
 /** Run one operation the way the delivery engine does (input checked against its schema first). */
@@ -95,8 +52,6 @@ export async function runOperation<T = unknown>(client: PaymentsClient, name: Op
   return (await operation.run(client, input as never, ctx)) as T;
 }
 
-export type Emitted = Parameters<EmitEvent>[0];
-
 /** Call the webhook source with a real emit that collects what it is given. */
 export async function callWebhook(
   client: PaymentsClient,
@@ -105,8 +60,8 @@ export async function callWebhook(
 ): Promise<{ response: WebhookResponse; emitted: Emitted[] }> {
   const source = paymentsConnector.sources?.webhook;
   if (source?.kind !== 'webhook') throw new Error('the payments connector has no webhook source');
-  const emitted: Emitted[] = [];
-  const response = await source.handle(client, { method: 'POST', path: '/webhooks/payments/webhook', headers: {}, ...request }, { ...context, emit: async (event) => void emitted.push(event) });
+  const { emit, events: emitted } = collectEmitted();
+  const response = await source.handle(client, { method: 'POST', path: '/webhooks/payments/webhook', headers: {}, ...request }, { ...context, emit });
   return { response, emitted };
 }
 
@@ -116,15 +71,9 @@ export function signed(body: string, options: { secret?: string; timestamp?: num
   return { rawBody: Buffer.from(body), headers: { 'stripe-signature': header } };
 }
 
-/** Capture a rejection to assert on its class and message. */
-export async function failure(promise: Promise<unknown>): Promise<Error & { details?: Record<string, unknown>; retryAfterMs?: number }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Error) return error;
-    throw new Error(`rejected with a non-Error: ${String(error)}`);
-  }
-  throw new Error('expected the call to fail, but it succeeded');
+/** Capture a rejection to assert on its class, message, details and retry hint. */
+export function failure(promise: Promise<unknown>): Promise<Error & { details?: Record<string, unknown>; retryAfterMs?: number }> {
+  return rejectionOf(promise);
 }
 
 export function paymentInput(paymentId: string, extra: Record<string, unknown> = {}): Record<string, unknown> {

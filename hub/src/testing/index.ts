@@ -2,3 +2,4 @@
 export * from './connector-contract';
 export * from './contract-hub';
 export * from './transport-contract';
+export * from './operation-doubles';
