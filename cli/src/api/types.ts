@@ -24,7 +24,9 @@ export type {
   JsonPatchOperation,
   LineageNode,
   MessageDetail,
+  MessagePage,
   MessageRecord,
+  MessageSummary,
   ReplayResult,
   RevisionRecord,
   TransitionRecord,
@@ -85,23 +87,6 @@ export interface MessageQuery {
   until?: string | undefined;
   limit?: number | undefined;
   before?: string | undefined;
-}
-
-export interface MessageSummary {
-  id: string;
-  type: string | null;
-  source: string | null;
-  subject: string | null;
-  tenant: string;
-  partitionKey: string | null;
-  correlationId: string | null;
-  receivedAt: string;
-  deliveries: Array<{ routeId: string; status: string; attempts: number }>;
-}
-
-export interface MessagePage {
-  items: MessageSummary[];
-  next?: string;
 }
 
 export interface MessageTrace {

@@ -6,16 +6,15 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { deadLettersOf, lineage, problem, readBody, send, sendProblem } from './fake-admin-views';
 import { can, rolesGranting } from '@interline/hub';
 import type { Permission } from '@interline/hub';
 import type {
   ConnectorDescription,
   ConnectorSummary,
-  DeadLetter,
   DiscardResult,
   EventTypeInfo,
   HealthResult,
-  LineageNode,
   MessageDetail,
   Problem,
   ReplayResult,
@@ -72,69 +71,6 @@ export interface FakeAdminApi {
 const MAX_BATCH = 500;
 const EVENT_TYPE = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/;
 const INGRESS_ROUTE = '$ingress';
-
-function problem(status: number, title: string, detail: string, extra: Partial<Problem> = {}): Problem {
-  return { type: `https://interline.dev/problems/${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, title, status, detail, ...extra };
-}
-
-function send(res: ServerResponse, status: number, body: unknown, contentType = 'application/json'): void {
-  res.writeHead(status, { 'content-type': `${contentType}; charset=utf-8` });
-  res.end(JSON.stringify(body));
-}
-
-function sendProblem(res: ServerResponse, value: Problem, headers: Record<string, string> = {}): void {
-  res.writeHead(value.status ?? 500, { 'content-type': 'application/problem+json; charset=utf-8', ...headers });
-  res.end(JSON.stringify(value));
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function deadLettersOf(detail: MessageDetail): DeadLetter[] {
-  return detail.deliveries
-    .filter((d) => d.status === 'dead')
-    .map((d) => ({
-      messageId: d.messageId,
-      routeId: d.routeId,
-      connector: d.connector,
-      type: detail.message.type,
-      tenant: detail.message.tenant,
-      attempts: d.attempts,
-      error: d.lastError,
-      receivedAt: detail.message.receivedAt,
-      deadAt: d.updatedAt,
-    }));
-}
-
-function lineage(state: FakeState, id: string): { correlationId: string; root: LineageNode[] } | undefined {
-  const message = state.messages.get(id)?.message;
-  if (!message) return undefined;
-  const correlationId = message.correlationId ?? message.id;
-  const nodes = new Map<string, LineageNode>();
-  const members = [...state.messages.values()]
-    .filter((d) => d.message.correlationId === correlationId || d.message.id === correlationId)
-    .sort((a, b) => a.message.receivedAt.localeCompare(b.message.receivedAt) || a.message.id.localeCompare(b.message.id));
-  for (const d of members) {
-    nodes.set(d.message.id, {
-      id: d.message.id,
-      type: d.message.type,
-      receivedAt: d.message.receivedAt,
-      causationId: d.message.causationId,
-      deliveries: [...d.deliveries].sort((a, b) => a.routeId.localeCompare(b.routeId)).map((x) => ({ routeId: x.routeId, status: x.status, attempts: x.attempts })),
-      children: [],
-    });
-  }
-  const root: LineageNode[] = [];
-  for (const node of nodes.values()) {
-    const parent = node.causationId ? nodes.get(node.causationId) : undefined;
-    if (parent) parent.children.push(node);
-    else root.push(node);
-  }
-  return { correlationId, root };
-}
 
 export async function startFakeAdminApi(seed: Partial<FakeState> = {}): Promise<FakeAdminApi> {
   const state: FakeState = {

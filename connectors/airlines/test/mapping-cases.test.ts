@@ -2,25 +2,23 @@
 // hub's own fixture runner as `interline mappings test` runs them; and a mapped portal booking
 // accepted by the connector's createCargoBooking input schema.
 import path from 'node:path';
-import { MappingRegistry, cargoBookingExamples, check, readMappingCases, runMappingCases } from '@interline/hub';
-import type { CargoBooking, Mapping } from '@interline/hub';
+import { Type } from '@sinclair/typebox';
+import { FlightSchema, cargoBookingExamples, check } from '@interline/hub';
+import type { CargoBooking } from '@interline/hub';
+import { casesIn, describeMappingFixtures } from '@interline/hub/testing';
 import bookingRequest from '../../../mappings/src/airlines/cargo-booking-to-booking-request.mapping';
 import cancelRequest from '../../../mappings/src/airlines/cargo-booking-to-cancel-request.mapping';
 import scheduleReply from '../../../mappings/src/airlines/flight-schedule-reply-to-flights.mapping';
 import { CancelCargoBookingInputSchema, CreateCargoBookingInputSchema } from '../src';
 
-const MAPPINGS_ROOT = path.resolve(__dirname, '..', '..', '..', 'mappings');
-const MAPPINGS = [bookingRequest, cancelRequest, scheduleReply] as Mapping[];
-
-describe.each(MAPPINGS.map((mapping) => [mapping.id, mapping] as const))('%s', (id, mapping) => {
-  it('passes every fixture case, including the refusals', async () => {
-    const registry = new MappingRegistry().register(mapping);
-    const cases = await readMappingCases(MAPPINGS_ROOT, id);
-    expect(cases.length).toBeGreaterThanOrEqual(3);
-    expect(cases.some((c) => c.error !== undefined)).toBe(true);
-    const results = await runMappingCases(registry, { mappingId: id, casesFor: () => cases });
-    expect(results.filter((result) => !result.passed)).toEqual([]);
-  });
+describeMappingFixtures('airlines mappings (mappings/src/airlines)', {
+  casesFor: casesIn(path.resolve(__dirname, '..', '..', '..', 'mappings')),
+  minimumCases: 3,
+  mappings: [
+    { mapping: bookingRequest, output: CreateCargoBookingInputSchema },
+    { mapping: cancelRequest, output: CancelCargoBookingInputSchema },
+    { mapping: scheduleReply, output: Type.Array(FlightSchema) },
+  ],
 });
 
 it('maps the model examples into inputs the operations accept', () => {

@@ -3,3 +3,4 @@ export * from './connector-contract';
 export * from './contract-hub';
 export * from './transport-contract';
 export * from './operation-doubles';
+export * from './mapping-fixtures';
